@@ -1,0 +1,1 @@
+"""The moonlet compiler: Lua 5.4 source to Python modules."""

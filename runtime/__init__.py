@@ -1,0 +1,1 @@
+"""The moonlet runtime: Lua values and operations, tables, errors, coroutines."""

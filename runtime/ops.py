@@ -1,0 +1,549 @@
+"""Lua operators: the slow paths behind the inline code the compiler emits.
+
+Rules:
+- Generated code handles the common cases inline (ints, floats, plain
+  tables) and calls these functions for everything else: string coercion,
+  integer overflow, division by zero, metamethods and errors.
+- Every function here implements the full Lua 5.4 semantics of its operator,
+  so calling it directly is always correct, only slower.
+- Errors name the operand with runtime.frames.varinfo, which reads the
+  calling Lua frame.
+"""
+
+import math
+
+from .errors import LuaError, rt_error
+from .table import MTable, Table, getmetafield, index_meta, length, readkey, normkey
+from .values import (
+    MAXINT,
+    MININT,
+    first,
+    float2int,
+    fmt_float,
+    str2number,
+    tostr_number,
+    type_name,
+    wrap_int,
+)
+
+# The string metatable: set by the string library when a state is created.
+STRING_META = [None]
+
+ARITH_EVENTS = {
+    "__add": "add",
+    "__sub": "sub",
+    "__mul": "mul",
+    "__mod": "mod",
+    "__pow": "pow",
+    "__div": "div",
+    "__idiv": "idiv",
+    "__unm": "unm",
+}
+
+
+def _varinfo(idx):
+    from .frames import varinfo
+
+    return varinfo(idx)
+
+
+def _num(v):
+    """Number value of v for arithmetic (strings convert), else None."""
+    cls = v.__class__
+    if cls is int or cls is float:
+        return v
+    if cls is str:
+        return str2number(v)
+    return None
+
+
+def _meta2(event, a, b):
+    h = getmetafield(a, event)
+    if h is None:
+        h = getmetafield(b, event)
+    return h
+
+
+def _arith(event, a, b):
+    """Arithmetic on operands that are not both numbers: metamethods or error."""
+    h = _meta2(event, a, b)
+    if h is not None:
+        return first(h(a, b))
+    # luaG_opinterror blames the second operand when the first is numeric.
+    bad, idx = (b, 2) if _num(a) is not None else (a, 1)
+    rt_error(
+        "attempt to perform arithmetic on a %s value%s"
+        % (type_name(bad), _varinfo(idx))
+    )
+
+
+def _numeric(a, b):
+    ca = a.__class__
+    cb = b.__class__
+    return (ca is int or ca is float) and (cb is int or cb is float)
+
+
+def string_arith_meta(event, op):
+    """The string metatable's arithmetic metamethod for `event` (lstrlib's)."""
+
+    def mm(a, b):
+        x = _num(a)
+        y = _num(b)
+        if x is not None and y is not None:
+            return op(x, y)
+        if b.__class__ is not str:
+            h = getmetafield(b, event)
+            if h is not None:
+                return first(h(a, b))
+        rt_error(
+            "attempt to %s a '%s' with a '%s'" % (event[2:], type_name(a), type_name(b))
+        )
+
+    mm.__name__ = event
+    return mm
+
+
+def arith_add(a, b):
+    if not _numeric(a, b):
+        return _arith("__add", a, b)
+    p = a, b
+    x, y = p
+    if x.__class__ is int and y.__class__ is int:
+        return wrap_int(x + y)
+    return float(x) + float(y)
+
+
+def arith_sub(a, b):
+    if not _numeric(a, b):
+        return _arith("__sub", a, b)
+    p = a, b
+    x, y = p
+    if x.__class__ is int and y.__class__ is int:
+        return wrap_int(x - y)
+    return float(x) - float(y)
+
+
+def arith_mul(a, b):
+    if not _numeric(a, b):
+        return _arith("__mul", a, b)
+    p = a, b
+    x, y = p
+    if x.__class__ is int and y.__class__ is int:
+        return wrap_int(x * y)
+    return float(x) * float(y)
+
+
+def fdiv(x, y):
+    """C division of two floats (IEEE: no exception on zero)."""
+    try:
+        return x / y
+    except ZeroDivisionError:
+        if x != x or x == 0:
+            return -math.nan
+        return math.copysign(math.inf, x) * math.copysign(1.0, y)
+
+
+def arith_div(a, b):
+    if not _numeric(a, b):
+        return _arith("__div", a, b)
+    p = a, b
+    return fdiv(float(p[0]), float(p[1]))
+
+
+def ffloor(x):
+    """C floor of a float, staying a float."""
+    if x != x or x in (math.inf, -math.inf):
+        return x
+    return float(math.floor(x))
+
+
+def fmod_lua(a, b):
+    """Lua's float modulo (luai_nummod)."""
+    if b == 0:
+        return -math.nan
+    if b in (math.inf, -math.inf):
+        if a != a or a in (math.inf, -math.inf):
+            return -math.nan
+        if a == 0 or (a > 0) == (b > 0):
+            return a
+        return b
+    if a != a or b != b or a in (math.inf, -math.inf):
+        return -math.nan
+    m = math.fmod(a, b)
+    if (m > 0 and b < 0) or (m < 0 and b > 0):
+        m += b
+    return m
+
+
+def arith_idiv(a, b):
+    if not _numeric(a, b):
+        return _arith("__idiv", a, b)
+    p = a, b
+    x, y = p
+    if x.__class__ is int and y.__class__ is int:
+        if y == 0:
+            rt_error("attempt to perform 'n//0'")
+        return wrap_int(x // y)
+    return ffloor(fdiv(float(x), float(y)))
+
+
+def arith_mod(a, b):
+    if not _numeric(a, b):
+        return _arith("__mod", a, b)
+    p = a, b
+    x, y = p
+    if x.__class__ is int and y.__class__ is int:
+        if y == 0:
+            rt_error("attempt to perform 'n%%0'")
+        return x % y
+    return fmod_lua(float(x), float(y))
+
+
+def fpow(x, y):
+    try:
+        return math.pow(x, y)
+    except OverflowError:
+        if x < 0 and y == int(y) and int(y) % 2 == 1:
+            return -math.inf
+        return math.inf
+    except ValueError:
+        return -math.nan
+
+
+def arith_pow(a, b):
+    if not _numeric(a, b):
+        return _arith("__pow", a, b)
+    p = a, b
+    return fpow(float(p[0]), float(p[1]))
+
+
+def arith_unm(a):
+    cls = a.__class__
+    if cls is int:
+        return wrap_int(-a)
+    if cls is float:
+        return -a
+    h = getmetafield(a, "__unm")
+    if h is not None:
+        return first(h(a, a))
+    if cls is str:
+        n = str2number(a)
+        if n is not None:
+            return arith_unm(n)
+        rt_error("attempt to unm a 'string' with a 'string'")
+    rt_error(
+        "attempt to perform arithmetic on a %s value%s" % (type_name(a), _varinfo(1))
+    )
+
+
+# Bitwise operators work on integers and on floats with an integral value.
+
+
+def _toint_bit(event, a, b):
+    x = a if a.__class__ is int else None
+    y = b if b.__class__ is int else None
+    if x is None and a.__class__ is float:
+        x = float2int(a)
+    if y is None and b.__class__ is float:
+        y = float2int(b)
+    if x is not None and y is not None:
+        return x, y
+    h = _meta2(event, a, b)
+    if h is not None:
+        return (first(h(a, b)),)
+    for v, i in ((a, 1), (b, 2)):
+        if v.__class__ not in (int, float):
+            rt_error(
+                "attempt to perform bitwise operation on a %s value%s"
+                % (type_name(v), _varinfo(i))
+            )
+    rt_error("number has no integer representation")
+
+
+def bit_and(a, b):
+    p = _toint_bit("__band", a, b)
+    return p[0] if len(p) == 1 else p[0] & p[1]
+
+
+def bit_or(a, b):
+    p = _toint_bit("__bor", a, b)
+    return p[0] if len(p) == 1 else p[0] | p[1]
+
+
+def bit_xor(a, b):
+    p = _toint_bit("__bxor", a, b)
+    return p[0] if len(p) == 1 else p[0] ^ p[1]
+
+
+def shift_left(x, n):
+    if n <= -64 or n >= 64:
+        return 0
+    if n >= 0:
+        return wrap_int(x << n)
+    return (x & 0xFFFFFFFFFFFFFFFF) >> -n
+
+
+def bit_shl(a, b):
+    p = _toint_bit("__shl", a, b)
+    return p[0] if len(p) == 1 else shift_left(p[0], p[1])
+
+
+def bit_shr(a, b):
+    p = _toint_bit("__shr", a, b)
+    return p[0] if len(p) == 1 else shift_left(p[0], -p[1])
+
+
+def bit_not(a):
+    if a.__class__ is int:
+        return ~a
+    if a.__class__ is float:
+        x = float2int(a)
+        if x is not None:
+            return ~x
+    h = getmetafield(a, "__bnot")
+    if h is not None:
+        return first(h(a, a))
+    if a.__class__ is float:
+        rt_error("number has no integer representation")
+    rt_error(
+        "attempt to perform bitwise operation on a %s value%s"
+        % (type_name(a), _varinfo(1))
+    )
+
+
+# Concatenation, length, comparison.
+
+
+def _concat_piece(v):
+    cls = v.__class__
+    if cls is str:
+        return v
+    if cls is int:
+        return str(v)
+    if cls is float:
+        return fmt_float(v)
+    return None
+
+
+def concat(a, b):
+    x = _concat_piece(a)
+    y = _concat_piece(b)
+    if x is not None and y is not None:
+        return x + y
+    h = _meta2("__concat", a, b)
+    if h is not None:
+        return first(h(a, b))
+    bad, idx = (b, 2) if x is not None else (a, 1)
+    rt_error("attempt to concatenate a %s value%s" % (type_name(bad), _varinfo(idx)))
+
+
+def concat_list(*vals):
+    """a .. b .. c ...: right-associative, with metamethods where needed."""
+    parts = [_concat_piece(v) for v in vals]
+    if None not in parts:
+        return "".join(parts)
+    r = vals[-1]
+    for v in reversed(vals[:-1]):
+        r = concat(v, r)
+    return r
+
+
+def lua_len(v):
+    cls = v.__class__
+    if cls is str:
+        return len(v)
+    if cls is Table:
+        return length(v)
+    h = getmetafield(v, "__len")
+    if h is not None:
+        return first(h(v))
+    if cls is MTable:
+        return length(v)
+    rt_error("attempt to get length of a %s value%s" % (type_name(v), _varinfo(1)))
+
+
+def _cmp_error(a, b):
+    ta = type_name(a)
+    tb = type_name(b)
+    if ta == tb:
+        rt_error("attempt to compare two %s values" % ta)
+    rt_error("attempt to compare %s with %s" % (ta, tb))
+
+
+def _is_num(v):
+    return v.__class__ is int or v.__class__ is float
+
+
+def lt(a, b):
+    if (_is_num(a) and _is_num(b)) or (a.__class__ is str and b.__class__ is str):
+        return a < b
+    return lt_meta(a, b)
+
+
+def le(a, b):
+    if (_is_num(a) and _is_num(b)) or (a.__class__ is str and b.__class__ is str):
+        return a <= b
+    return le_meta(a, b)
+
+
+def lt_meta(a, b):
+    h = _meta2("__lt", a, b)
+    if h is None:
+        _cmp_error(a, b)
+    r = first(h(a, b))
+    return r is not None and r is not False
+
+
+def le_meta(a, b):
+    h = _meta2("__le", a, b)
+    if h is None:
+        _cmp_error(a, b)
+    r = first(h(a, b))
+    return r is not None and r is not False
+
+
+def eq(a, b):
+    """Lua ==, for any two values."""
+    if a is b:
+        return True
+    ca = a.__class__
+    cb = b.__class__
+    if ca is bool or cb is bool:
+        return False
+    if ca is MTable and cb in (Table, MTable):
+        return a == b
+    if cb is MTable and ca is Table:
+        return b == a
+    if ca is Table or cb is Table:
+        return False
+    return a == b
+
+
+# Indexing.
+
+
+def index(o, k):
+    """o[k] for any value o."""
+    cls = o.__class__
+    if cls is Table or cls is MTable:
+        return o[readkey(k)]
+    if cls is str:
+        mt = STRING_META[0]
+        h = dict.get(mt, "__index") if mt is not None else None
+        if h is None:
+            rt_error("attempt to index a string value%s" % _varinfo(1))
+        if h.__class__ in (Table, MTable):
+            return h[readkey(k)]
+        return first(h(o, k))
+    h = getmetafield(o, "__index")
+    if h is None:
+        rt_error("attempt to index a %s value%s" % (type_name(o), _varinfo(1)))
+    if h.__class__ in (Table, MTable):
+        return h[readkey(k)]
+    return first(h(o, k))
+
+
+def setindex(o, k, v):
+    """o[k] = v for any value o, with __newindex."""
+    for _ in range(2000):
+        cls = o.__class__
+        if cls is Table:
+            key = normkey(k)
+            if v is None:
+                dict.pop(o, key, None)
+            else:
+                dict.__setitem__(o, key, v)
+            return
+        if cls is MTable:
+            key = readkey(k)
+            if key not in o:
+                h = dict.get(o.meta, "__newindex")
+                if h is not None:
+                    if h.__class__ in (Table, MTable):
+                        o = h
+                        continue
+                    h(o, k, v)
+                    return
+            key = normkey(k)
+            if v is None:
+                dict.pop(o, key, None)
+            else:
+                dict.__setitem__(o, key, v)
+            return
+        h = getmetafield(o, "__newindex")
+        if h is None:
+            rt_error("attempt to index a %s value%s" % (type_name(o), _varinfo(1)))
+        if h.__class__ in (Table, MTable):
+            o = h
+            continue
+        h(o, k, v)
+        return
+    rt_error("'__newindex' chain too long; possibly a loop")
+
+
+def strindex(s, k):
+    """The value of s[k] for a string s (method lookup through its metatable)."""
+    return index(s, k)
+
+
+def call(f, *args):
+    """f(...) for any value f (tables and others through __call)."""
+    if callable(f) and f.__class__ is not str:
+        return f(*args)
+    h = getmetafield(f, "__call")
+    if h is None:
+        rt_error("attempt to call a %s value" % type_name(f))
+    return h(f, *args)
+
+
+def tostring(v):
+    """Lua's tostring, with __tostring and __name."""
+    cls = v.__class__
+    if cls is str:
+        return v
+    if cls is int:
+        return str(v)
+    if cls is float:
+        return fmt_float(v)
+    if v is None:
+        return "nil"
+    if cls is bool:
+        return "true" if v else "false"
+    h = getmetafield(v, "__tostring")
+    if h is not None:
+        r = first(h(v))
+        if r.__class__ is not str:
+            if r.__class__ in (int, float):
+                return tostr_number(r)
+            raise LuaError("'__tostring' must return a string")
+        return r
+    name = getmetafield(v, "__name")
+    tn = name if name.__class__ is str else type_name(v)
+    rep = getattr(v, "lua_repr", None)
+    if rep is not None:
+        return rep()
+    if tn == "function" and getattr(v, "__module__", "") in (None, "builtins"):
+        return "builtin: %s" % _addr(v)
+    return "%s: %s" % (tn, _addr(v))
+
+
+def _addr(v):
+    return "0x%014x" % id(v)
+
+
+def truth(v):
+    return v is not None and v is not False
+
+
+def tointeger_or_error(v):
+    """Integer value for a numeric for loop or an API taking integers."""
+    if v.__class__ is int:
+        return v
+    if v.__class__ is float:
+        i = float2int(v)
+        if i is not None:
+            return i
+    return None
+
+
+__all__ = [n for n in dir() if not n.startswith("_")] + ["MAXINT", "MININT"]

@@ -1,0 +1,313 @@
+"""Lua tables.
+
+Rules:
+- A table is a dict subclass, so generated code reads fields with plain
+  subscription at C speed. Table is a table without a metatable; MTable is a
+  table with one (in the `meta` slot). setmetatable switches `__class__`.
+- Keys are normalised before storing: floats with an integral value become
+  ints, booleans become the TRUEKEY/FALSEKEY sentinels (True == 1 in Python
+  but not in Lua). nil and NaN cannot be keys. Values are never nil: storing
+  nil deletes the key.
+- Missing keys return None through `__missing__`, which for MTable follows
+  the `__index` metamethod chain (at most MAXTAGLOOP steps, like Lua).
+- `#t` returns a border; for proper sequences it equals Lua's answer.
+- Equality and hashing are by identity (dict's content comparison would be
+  wrong for Lua).
+"""
+
+import weakref
+
+from .errors import LuaError, rt_error
+from .values import Multi, float2int, first
+
+MAXTAGLOOP = 2000
+
+
+class BoolKey:
+    """Stands for a boolean key inside a table's dict."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+    def __repr__(self):
+        return "BoolKey(%r)" % self.value
+
+
+TRUEKEY = BoolKey(True)
+FALSEKEY = BoolKey(False)
+BOOLKEYS = {True: TRUEKEY, False: FALSEKEY}
+
+
+class Table(dict):
+    """A Lua table with no metatable."""
+
+    __slots__ = ("meta", "__weakref__")
+    lua_type = "table"
+    __hash__ = object.__hash__
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
+
+    def __missing__(self, key):
+        return None
+
+    # dict supports `|`; a Lua table does not.
+    def __or__(self, other):
+        return NotImplemented
+
+    __ror__ = __ior__ = __or__
+
+    def __repr__(self):
+        return "<Lua table 0x%08x>" % id(self)
+
+
+def normkey(k):
+    """The dict key that stands for Lua key k (raises for nil and NaN)."""
+    cls = k.__class__
+    if cls is float:
+        i = float2int(k)
+        if i is not None:
+            return i
+        if k != k:
+            rt_error("table index is NaN")
+        return k
+    if cls is bool:
+        return TRUEKEY if k else FALSEKEY
+    if k is None:
+        rt_error("table index is nil")
+    return k
+
+
+def readkey(k):
+    """The dict key to look up for Lua key k (never raises)."""
+    cls = k.__class__
+    if cls is bool:
+        return TRUEKEY if k else FALSEKEY
+    if cls is float:
+        i = float2int(k)
+        if i is not None:
+            return i
+    return k
+
+
+def luakey(k):
+    """The Lua value of a dict key (inverse of normkey)."""
+    if k.__class__ is BoolKey:
+        return k.value
+    return k
+
+
+def rawget(t, k):
+    return dict.get(t, readkey(k))
+
+
+def rawset(t, k, v):
+    k = normkey(k)
+    if v is None:
+        dict.pop(t, k, None)
+    else:
+        dict.__setitem__(t, k, v)
+
+
+class MTable(Table):
+    """A Lua table with a metatable (`self.meta`)."""
+
+    __slots__ = ()
+    __hash__ = object.__hash__
+
+    def __missing__(self, key):
+        return index_meta(self, key)
+
+    def __call__(self, *args):
+        h = self.meta.get("__call")
+        if h is None:
+            from .frames import describe_error
+
+            raise TypeError("'table' object is not callable")
+        return h(self, *args)
+
+    def __eq__(self, other):
+        if self is other:
+            return True
+        if not isinstance(other, Table):
+            return False
+        h = self.meta.get("__eq")
+        if h is None and other.__class__ is MTable:
+            h = other.meta.get("__eq")
+        if h is None:
+            return False
+        r = first(h(self, other))
+        return r is not None and r is not False
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __lt__(self, other):
+        from .ops import lt_meta
+
+        return lt_meta(self, other)
+
+    def __le__(self, other):
+        from .ops import le_meta
+
+        return le_meta(self, other)
+
+    def __gt__(self, other):
+        from .ops import lt_meta
+
+        return lt_meta(other, self)
+
+    def __ge__(self, other):
+        from .ops import le_meta
+
+        return le_meta(other, self)
+
+    def __repr__(self):
+        return "<Lua table 0x%08x with metatable>" % id(self)
+
+
+def index_meta(t, key):
+    """Follow __index from table t, whose raw lookup of `key` missed."""
+    from .ops import index
+
+    for _ in range(MAXTAGLOOP):
+        h = t.meta.get("__index")
+        if h is None:
+            return None
+        cls = h.__class__
+        if cls is Table:
+            return dict.get(h, key)
+        if cls is MTable:
+            if key in h:
+                return dict.__getitem__(h, key)
+            t = h
+            continue
+        if cls is not str and callable(h):
+            return first(h(t, luakey(key)))
+        return index(h, luakey(key))
+    rt_error("'__index' chain too long; possibly a loop")
+
+
+def getmetafield(v, name):
+    """The raw metafield `name` of any value, or None."""
+    mt = getmetatable_raw(v)
+    if mt is None:
+        return None
+    return dict.get(mt, name)
+
+
+def getmetatable_raw(v):
+    cls = v.__class__
+    if cls is MTable:
+        return v.meta
+    if cls is Table:
+        return None
+    if cls is str:
+        from .ops import STRING_META
+
+        return STRING_META[0]
+    return getattr(v, "lua_meta", None)
+
+
+def setmetatable(t, mt):
+    if mt is None:
+        if t.__class__ is MTable:
+            del t.meta
+            t.__class__ = Table
+    else:
+        t.__class__ = MTable
+        t.meta = mt
+    return t
+
+
+def length(t):
+    """A border of table t (raw, no __len)."""
+    n = dict.__len__(t)
+    if n == 0:
+        return 0
+    if n in t:
+        if n + 1 not in t:
+            return n
+        # More positive integer keys than entries elsewhere: search upward.
+        i = n + 1
+        j = i * 2
+        while j in t:
+            i = j
+            if j > 0x3FFFFFFFFFFFFFFF:
+                return _linear_border(t, i)
+            j *= 2
+        return _bisect_border(t, i, j)
+    if 1 not in t:
+        return 0
+    i, j = 1, 2
+    while j in t:
+        i = j
+        j *= 2
+    return _bisect_border(t, i, j)
+
+
+def _bisect_border(t, i, j):
+    # t[i] present, t[j] absent.
+    while j - i > 1:
+        m = (i + j) // 2
+        if m in t:
+            i = m
+        else:
+            j = m
+    return i
+
+
+def _linear_border(t, i):
+    while i + 1 in t:
+        i += 1
+    return i
+
+
+_traversals = weakref.WeakKeyDictionary()
+
+
+def lua_next(t, k=None):
+    """next(t, k): the entry after key k, or None at the end.
+
+    Keys deleted during a traversal (assigning nil to an existing field) do
+    not disturb it: each traversal keeps a snapshot of the key order.
+    """
+    if k is None:
+        keys = list(t)
+        if not keys:
+            return None
+        _traversals[t] = (keys, None)
+        for key in keys:
+            v = dict.get(t, key)
+            if v is not None:
+                return Multi((luakey(key), v))
+        return None
+    key = readkey(k)
+    state = _traversals.get(t)
+    if state is None or (state[1] is None and len(state[0]) > 64):
+        keys = list(t) if state is None else state[0]
+        state = (keys, {kk: i for i, kk in enumerate(keys)})
+        _traversals[t] = state
+    keys, pos = state
+    if pos is None:
+        # Short traversals: a linear search beats building the index.
+        try:
+            i = keys.index(key)
+        except ValueError:
+            i = -1
+    else:
+        i = pos.get(key, -1)
+    if i < 0:
+        if key in t:
+            keys = list(t)
+            _traversals[t] = (keys, None)
+            i = keys.index(key)
+        else:
+            raise LuaError("invalid key to 'next'")
+    for j in range(i + 1, len(keys)):
+        kk = keys[j]
+        v = dict.get(t, kk)
+        if v is not None:
+            return Multi((luakey(kk), v))
+    return None
