@@ -273,6 +273,10 @@ def lua_next(t, k=None):
     Keys deleted during a traversal (assigning nil to an existing field) do
     not disturb it: each traversal keeps a snapshot of the key order.
     """
+    if not isinstance(t, Table):
+        from .errors import type_error
+
+        type_error(1, "next", "table", t)
     if k is None:
         keys = list(t)
         if not keys:
@@ -311,3 +315,42 @@ def lua_next(t, k=None):
         if v is not None:
             return Multi((luakey(kk), v))
     return None
+
+
+# Table constructors used by generated code.
+
+
+def mktable(d):
+    """{k = v, ...} with constant keys; nil values are left out."""
+    return Table({k: v for k, v in d.items() if v is not None})
+
+
+def mktable_kv(flat):
+    """{[k] = v, ...} with computed keys, given as (k1, v1, k2, v2, ...)."""
+    t = Table()
+    for i in range(0, len(flat), 2):
+        k = normkey(flat[i])
+        v = flat[i + 1]
+        if v is None:
+            dict.pop(t, k, None)
+        else:
+            dict.__setitem__(t, k, v)
+    return t
+
+
+def mktable_multi(t, n, r):
+    """Append the values of call result r to t from index n on."""
+    if r.__class__ is not Multi:
+        if r is not None:
+            dict.__setitem__(t, n, r)
+        return t
+    for v in r:
+        if v is not None:
+            dict.__setitem__(t, n, v)
+        n += 1
+    return t
+
+
+def mktable_seq(seq):
+    """{...}"""
+    return Table({i: v for i, v in enumerate(seq, 1) if v is not None})

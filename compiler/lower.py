@@ -1,0 +1,194 @@
+"""Lowering of a resolved Lua tree to a Python module AST.
+
+One lowering function per Lua node type, registered with @stmt_lowering or
+@expr_lowering (lower_stmt.py, lower_expr.py, lower_ops.py). A statement
+lowering returns a list of Python statements; an expression lowering
+returns one Python expression and may push statements that must run first
+(hoisted function definitions) onto `lw.pre`.
+
+Every Python statement is stamped with `lua_line`, the line of the Lua
+statement it comes from; emit.py turns those into "# L<n>" markers.
+"""
+
+import ast
+
+from luaparser import astnodes as A
+
+from . import pyast as P
+from .errors import CompilerBug
+
+STMT = {}
+EXPR = {}
+
+
+def stmt_lowering(*classes):
+    def deco(fn):
+        for c in classes:
+            STMT[c] = fn
+        return fn
+
+    return deco
+
+
+def expr_lowering(*classes):
+    def deco(fn):
+        for c in classes:
+            EXPR[c] = fn
+        return fn
+
+    return deco
+
+
+class JumpTarget:
+    """A Python loop that gotos and breaks may have to leave or restart.
+
+    kind: "loop" (a Lua loop), "dispatch" (a block with labels).
+    """
+
+    def __init__(self, kind, lua_node=None):
+        self.kind = kind
+        self.lua_node = lua_node
+        self.var = None  # jump variable (dispatch: label index; loop: continue flag)
+        self.brk = None  # break flag for breaks crossing this dispatcher
+        self.labels = {}  # label name -> segment index (dispatch) / True (continue)
+        self.escapes = []  # (var, target) pairs that must propagate outwards
+
+
+class Lowerer:
+    def __init__(self, chunkname):
+        self.chunkname = chunkname
+        self.helpers = set()
+        self.pre = []
+        self.func = None
+        self.line = 0
+        self.targets = []  # stack of JumpTarget (innermost last)
+
+    def h(self, helper):
+        """A reference to a runtime helper, recorded for the import line."""
+        self.helpers.add(helper)
+        return P.name(helper)
+
+    def temp(self, prefix="t"):
+        return self.func.new_temp(prefix)
+
+    # statements
+
+    def block(self, block):
+        """Lower a Lua block (list of statements) to Python statements."""
+        body = block.body if isinstance(block, A.Block) else block
+        if getattr(block, "has_label", False) and self._needs_dispatch(block):
+            from .lower_goto import dispatch_block
+
+            return dispatch_block(self, block)
+        return self.stmts(body)
+
+    def _needs_dispatch(self, block):
+        return not getattr(block, "continue_labels", None)
+
+    def stmts(self, body):
+        out = []
+        for i, s in enumerate(body):
+            out.extend(self.stmt(s))
+            if isinstance(s, A.LocalAssign) and any(
+                getattr(t, "lua_attrib", None) == "close" for t in s.targets
+            ):
+                from .lower_stmt import close_scope
+
+                out.extend(close_scope(self, s, body[i + 1 :]))
+                break
+        return out
+
+    def stmt(self, s):
+        fn = STMT.get(type(s))
+        if fn is None:
+            raise CompilerBug("no lowering for statement %s" % type(s).__name__)
+        saved_line = self.line
+        self.line = getattr(s, "lua_line", None) or self.line
+        saved_pre = self.pre
+        self.pre = []
+        out = fn(self, s)
+        out = self.pre + out
+        self.pre = saved_pre
+        for p in out:
+            if not hasattr(p, "lua_line"):
+                p.lua_line = self.line
+        self.line = saved_line
+        return out
+
+    # expressions
+
+    def expr(self, e):
+        """Lower an expression to a Python expression (raw call results)."""
+        fn = EXPR.get(type(e))
+        if fn is None:
+            raise CompilerBug("no lowering for expression %s" % type(e).__name__)
+        return fn(self, e)
+
+    def expr1(self, e):
+        """Lower an expression in a one-value context."""
+        if isinstance(e, A.Varargs):
+            v = P.name("varargs")
+            return P.ifexp(v, P.subscript(v, P.const(0)), P.const(None))
+        r = self.expr(e)
+        if is_multi(e) or (
+            isinstance(e, (A.Call, A.Invoke)) and getattr(e, "wrapped", False)
+        ):
+            return self.truncate(r)
+        return r
+
+    def truncate(self, call):
+        """The first value of a raw call result."""
+        t = "_r"
+        return P.ifexp(
+            P.is_not(P.cls_of(P.walrus(t, call)), self.h("Multi")),
+            P.name(t),
+            P.call(self.h("first"), [P.name(t)]),
+        )
+
+    def explist(self, exprs):
+        """Lower an expression list whose last item expands (arguments,
+        constructors, returns): a list of Python expressions, the last one
+        possibly Starred."""
+        out = []
+        for i, e in enumerate(exprs):
+            if i == len(exprs) - 1 and is_multi(e):
+                if isinstance(e, A.Varargs):
+                    out.append(ast.Starred(value=P.name("varargs"), ctx=ast.Load()))
+                else:
+                    out.append(
+                        ast.Starred(
+                            value=P.call(self.h("values"), [self.expr(e)]),
+                            ctx=ast.Load(),
+                        )
+                    )
+            else:
+                out.append(self.expr1(e))
+        return out
+
+    def multi_value(self, exprs):
+        """An expression list as one raw call result (a value or a Multi)."""
+        if len(exprs) == 1 and is_multi(exprs[0]):
+            e = exprs[0]
+            if isinstance(e, A.Varargs):
+                return P.call(self.h("Multi"), [P.name("varargs")])
+            return self.expr(e)
+        if len(exprs) == 1:
+            return self.expr1(exprs[0])
+        if not exprs:
+            return self.h("NONE")
+        return P.call(self.h("Multi"), [P.tuple_(self.explist(exprs))])
+
+    # functions
+
+    def function_def(self, node, pyname, args, body, method=False):
+        """A Python def for a Lua function (returns the list of statements)."""
+        from .lower_func import function_def
+
+        return function_def(self, node, pyname, args, body, method)
+
+
+def is_multi(e):
+    """Can this expression produce several values (unless truncated)?"""
+    return isinstance(e, (A.Call, A.Invoke, A.Varargs)) and not getattr(
+        e, "wrapped", False
+    )

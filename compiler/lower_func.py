@@ -1,0 +1,125 @@
+"""Lowering of Lua functions and of the whole chunk.
+
+A Lua function becomes `def NAME(a=None, b=None, *varargs, cap=cap)`:
+missing arguments are nil, extra ones land in `varargs` (or `_` when the
+function is not vararg) and are ignored; variables captured per loop
+iteration arrive as keyword-only defaults (see scope.py). A function that
+does not end in `return` returns NONE (no results), so that callers can tell
+"no value" from nil.
+
+A chunk becomes
+
+    def lua_chunk(_ENV):
+        def lua_main(*varargs):
+            ...
+        return lua_main
+
+so `_ENV` is the main function's upvalue, as in Lua.
+"""
+
+import ast
+
+from luaparser import astnodes as A
+
+from . import pyast as P
+
+
+def _arg(name):
+    return ast.arg(arg=name, annotation=None)
+
+
+def function_def(lw, node, pyname, args, body, method=False):
+    f = node.finfo
+    f.pyname = pyname
+    saved = lw.func, lw.targets, lw.line
+    lw.func = f
+    lw.targets = []
+    params = [_arg(v.pyname) for v in f.params]
+    defaults = [P.const(None) for _ in f.params]
+    vararg = _arg("varargs" if f.is_vararg else "_")
+    kwonly = [_arg(v.pyname) for v in f.capture_params]
+    kw_defaults = [P.name(v.pyname) for v in f.capture_params]
+    out = []
+    if f.nonlocals:
+        out.append(ast.Nonlocal(names=sorted(v.pyname for v in f.nonlocals)))
+    out.extend(lw.block(body))
+    if not out or not isinstance(out[-1], ast.Return):
+        ret = ast.Return(value=lw.h("NONE"))
+        ret.lua_line = _end_line(node, lw.line)
+        out.append(ret)
+    lw.func, lw.targets, lw.line = saved
+    fdef = ast.FunctionDef(
+        name=pyname,
+        args=ast.arguments(
+            posonlyargs=[],
+            args=params,
+            vararg=vararg,
+            kwonlyargs=kwonly,
+            kw_defaults=kw_defaults,
+            kwarg=None,
+            defaults=defaults,
+        ),
+        body=out,
+        decorator_list=[],
+        returns=None,
+        type_comment=None,
+    )
+    fdef.lua_line = getattr(node, "lua_line", lw.line)
+    return [fdef]
+
+
+def _end_line(node, default):
+    tok = getattr(node, "_last_token", None)
+    if tok is not None and getattr(tok, "line", None):
+        return tok.line
+    return default
+
+
+def chunk_module(lw, chunk, main):
+    """The module body for a resolved chunk."""
+    lw.func = main
+    body = []
+    if main.nonlocals:
+        body.append(ast.Nonlocal(names=sorted(v.pyname for v in main.nonlocals)))
+    body.extend(lw.block(chunk.body))
+    if not body or not isinstance(body[-1], ast.Return):
+        ret = ast.Return(value=lw.h("NONE"))
+        ret.lua_line = lw.line
+        body.append(ret)
+    main_def = ast.FunctionDef(
+        name="lua_main",
+        args=ast.arguments(
+            posonlyargs=[],
+            args=[],
+            vararg=_arg("varargs"),
+            kwonlyargs=[],
+            kw_defaults=[],
+            kwarg=None,
+            defaults=[],
+        ),
+        body=body,
+        decorator_list=[],
+        returns=None,
+        type_comment=None,
+    )
+    main_def.lua_line = 0
+    ret = ast.Return(value=P.name("lua_main"))
+    ret.lua_line = 0
+    chunk_def = ast.FunctionDef(
+        name="lua_chunk",
+        args=ast.arguments(
+            posonlyargs=[],
+            args=[_arg("_ENV")],
+            vararg=None,
+            kwonlyargs=[],
+            kw_defaults=[],
+            kwarg=None,
+            defaults=[],
+        ),
+        body=[main_def, ret],
+        decorator_list=[],
+        returns=None,
+        type_comment=None,
+    )
+    chunk_def.lua_line = 0
+    return chunk_def

@@ -1,0 +1,115 @@
+"""Turning Lua source text into callable Lua functions at run time.
+
+Rules:
+- The compiler is imported only here and only when new source text has to
+  be compiled (`load`, `dofile`, `require` of a .lua file, `moonlet run`);
+  compiled packages never need it.
+- Compiled Python text is cached on disk by a hash of the source, the chunk
+  name and the compiler version ($MOONLET_CACHE, default
+  ~/.cache/moonlet), so unchanged files are not compiled again.
+- Each compiled chunk gets its own synthetic file name, registered with
+  runtime.frames, so that errors show Lua positions.
+"""
+
+import hashlib
+import itertools
+import os
+
+from . import frames
+
+_counter = itertools.count(1)
+VERSION = "moonlet-0.1.0-c1"
+
+
+def chunkid(source):
+    """Lua's luaO_chunkid: the display name of a chunk name."""
+    idsize = 60
+    if source.startswith("="):
+        return source[1:idsize]
+    if source.startswith("@"):
+        s = source[1:]
+        if len(s) <= idsize - 1:
+            return s
+        return "..." + s[-(idsize - 4) :]
+    nl = source.find("\n")
+    bufflen = idsize - 15
+    if len(source) < bufflen and nl < 0:
+        return '[string "%s"]' % source
+    s = source[:nl] if nl >= 0 else source
+    if len(s) > bufflen:
+        s = s[:bufflen]
+    return '[string "%s..."]' % s
+
+
+def cache_dir():
+    d = os.environ.get("MOONLET_CACHE")
+    if d:
+        return d
+    return os.path.join(os.path.expanduser("~"), ".cache", "moonlet")
+
+
+_stamp = []
+
+
+def compiler_stamp():
+    """A digest of the compiler's own source: part of every cache key, so
+    that a changed compiler never reuses old output."""
+    if not _stamp:
+        import moonlet.compiler as pkg
+
+        h = hashlib.sha256(VERSION.encode())
+        d = os.path.dirname(pkg.__file__)
+        for name in sorted(os.listdir(d)):
+            if name.endswith(".py"):
+                with open(os.path.join(d, name), "rb") as f:
+                    h.update(name.encode() + b"\0" + f.read())
+        _stamp.append(h.hexdigest())
+    return _stamp[0]
+
+
+def compile_to_python(source, chunkname, use_black=False, use_cache=True):
+    """Python source for Lua source (raises LuaSyntaxError)."""
+    key = hashlib.sha256(
+        ("%s\0%s\0%s\0%s" % (compiler_stamp(), chunkname, use_black, source)).encode(
+            "latin-1", "replace"
+        )
+    ).hexdigest()
+    path = os.path.join(cache_dir(), key[:2], key + ".py")
+    if use_cache:
+        try:
+            with open(path, encoding="latin-1") as f:
+                return f.read()
+        except OSError:
+            pass
+    from moonlet.compiler.driver import compile_lua
+
+    text = compile_lua(source, chunkname, use_black=use_black)
+    if use_cache:
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            tmp = path + ".%d.tmp" % os.getpid()
+            with open(tmp, "w", encoding="latin-1") as f:
+                f.write(text)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return text
+
+
+def load_python(text, env, filename=None):
+    """The main function of a compiled chunk, with `env` as its _ENV."""
+    if filename is None:
+        filename = "<lua chunk %d>" % next(_counter)
+    frames.register_source(filename, text)
+    code = compile(text, filename, "exec")
+    ns = {"__name__": "moonlet_chunk", "__file__": filename}
+    exec(code, ns)
+    return ns["lua_chunk"](env)
+
+
+def load_lua(source, chunkname, env):
+    """Compile Lua source (chunkname is Lua's, e.g. "@foo.lua" or "=stdin")
+    and return its main function. Raises LuaSyntaxError."""
+    display = chunkid(chunkname)
+    text = compile_to_python(source, display)
+    return load_python(text, env)

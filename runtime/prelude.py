@@ -1,0 +1,247 @@
+"""Everything generated code imports, in one place.
+
+Rules:
+- Generated modules import only from here (`from moonlet.runtime.prelude
+  import ...`), so this module is the whole interface between compiled Lua
+  and the runtime.
+- The helpers here are the ones that need to know about generated code's
+  conventions (multiple results, loops, to-be-closed variables); the
+  operators live in runtime.ops.
+"""
+
+from .errors import LuaError, rt_error
+from .frames import lua_error_from
+from .ops import (
+    STRING_META,
+    arith_add,
+    arith_div,
+    arith_idiv,
+    arith_mod,
+    arith_mul,
+    arith_pow,
+    arith_sub,
+    arith_unm,
+    bit_and,
+    bit_not,
+    bit_or,
+    bit_shl,
+    bit_shr,
+    bit_xor,
+    call,
+    concat,
+    concat_list,
+    eq,
+    fdiv,
+    ffloor,
+    fmod_lua,
+    fpow,
+    index,
+    le,
+    lt,
+    lua_len,
+    setindex,
+)
+from .table import (
+    BOOLKEYS,
+    BoolKey,
+    MTable,
+    Table,
+    getmetafield,
+    lua_next,
+    mktable,
+    mktable_kv,
+    mktable_multi,
+    mktable_seq,
+)
+from .values import (
+    MAXINT,
+    MININT,
+    NONE,
+    Multi,
+    first,
+    float2int,
+    str2number,
+    tostr_number,
+    values,
+    wrap_int,
+)
+
+
+def adjust(r, n):
+    """Exactly n values of call result r, as a tuple."""
+    if r.__class__ is Multi:
+        k = len(r)
+        if k == n:
+            return r
+        if k > n:
+            return r[:n]
+        return r + (None,) * (n - k)
+    if n == 1:
+        return (r,)
+    return (r,) + (None,) * (n - 1)
+
+
+class _StringIndex:
+    """`STRINGS[name]`: method lookup for string values (s:upper())."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key):
+        mt = STRING_META[0]
+        h = dict.get(mt, "__index") if mt is not None else None
+        if h.__class__ is Table or h.__class__ is MTable:
+            return h[key]
+        return index("", key)
+
+
+STRINGS = _StringIndex()
+
+
+# Numeric for loops.
+
+
+def _forval(v, what):
+    if v.__class__ is int or v.__class__ is float:
+        return v
+    if v.__class__ is str:
+        n = str2number(v)
+        if n is not None:
+            return float(n)
+    rt_error("'for' %s must be a number" % what)
+
+
+def numfor(a, b, c=1):
+    """The values of `for i = a, b, c` (a range for integer loops)."""
+    a = _forval(a, "initial value")
+    b = _forval(b, "limit")
+    c = _forval(c, "step")
+    if a.__class__ is int and c.__class__ is int:
+        if c == 0:
+            rt_error("'for' step is zero")
+        if b.__class__ is float:
+            if b != b:
+                return ()
+            if c > 0:
+                if b >= 9.3e18:
+                    b = MAXINT
+                elif b < -9.3e18:
+                    return ()
+                else:
+                    import math
+
+                    b = min(math.floor(b), MAXINT)
+            else:
+                if b <= -9.3e18:
+                    b = MININT
+                elif b > 9.3e18:
+                    return ()
+                else:
+                    import math
+
+                    b = max(math.ceil(b), MININT)
+        if c > 0:
+            return range(a, b + 1, c)
+        return range(a, b - 1, c)
+    if c == 0:
+        rt_error("'for' step is zero")
+    return _float_for(float(a), float(b), float(c))
+
+
+def _float_for(a, b, c):
+    i = a
+    if c > 0:
+        while i <= b:
+            yield i
+            i += c
+    else:
+        while i >= b:
+            yield i
+            i += c
+
+
+# Generic for loops.
+
+
+def forin(n, r):
+    """Tuples of n values from `for v1, ..., vn in explist`."""
+    if r.__class__ is Multi:
+        r = r + (None, None, None, None)
+        f, s, c, closing = r[0], r[1], r[2], r[3]
+    else:
+        f, s, c, closing = r, None, None, None
+    pad = (None,) * (n - 2) if n > 2 else ()
+    if f is lua_next and c is None and (s.__class__ is Table or s.__class__ is MTable):
+        for k in list(s):
+            v = dict.get(s, k)
+            if v is not None:
+                if k.__class__ is BoolKey:
+                    k = k.value
+                yield (k, v) + pad
+        return
+    if f is ipairs_iter and c == 0 and s.__class__ is Table:
+        i = 1
+        get = s.get
+        while True:
+            v = get(i)
+            if v is None:
+                return
+            yield (i, v) + pad
+            i += 1
+    if closing is not None and closing is not False:
+        check_close(closing, "(for state)")
+    try:
+        while True:
+            vals = f(s, c)
+            if vals.__class__ is not Multi:
+                if vals is None:
+                    return
+                c = vals
+                yield (vals, None) + pad
+                continue
+            if not vals or vals[0] is None:
+                return
+            c = vals[0]
+            k = len(vals)
+            if k == n:
+                yield vals
+            elif k > n:
+                yield vals[:n]
+            else:
+                yield vals + (None,) * (n - k)
+    finally:
+        if closing is not None and closing is not False:
+            close_var(closing, None)
+
+
+def forin1(r):
+    """Values of `for v in explist`."""
+    for t in forin(2, r):
+        yield t[0]
+
+
+def ipairs_iter(t, i):
+    i += 1
+    v = t[i] if t.__class__ is Table or t.__class__ is MTable else index(t, i)
+    if v is None:
+        return None
+    return Multi((i, v))
+
+
+# To-be-closed variables.
+
+
+def check_close(v, name):
+    if v is None or v is False:
+        return
+    if getmetafield(v, "__close") is None:
+        rt_error("variable '%s' got a non-closable value" % name)
+
+
+def close_var(v, err):
+    """Run v's __close with the error value (nil on a normal exit)."""
+    if v is None or v is False:
+        return
+    h = getmetafield(v, "__close")
+    if h is None:
+        rt_error("metamethod 'close'")
+    h(v, err.value if err is not None else None)

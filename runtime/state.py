@@ -1,0 +1,84 @@
+"""A Lua state: the globals table with the standard library in it.
+
+Rules:
+- Every library module of moonlet.stdlib ends in a name-to-function table
+  `LIB`; a state copies those tables into fresh Lua tables, so a program
+  that changes `string.format` changes only its own state.
+- Library modules that are not installed are left out (never a crash).
+"""
+
+import importlib
+import os
+
+from .ops import STRING_META
+from .table import Table
+from .values import MAXINT, MININT
+
+LIBS = [
+    ("string", "stringlib"),
+    ("table", "tablelib"),
+    ("math", "mathlib"),
+    ("os", "oslib"),
+    ("io", "iolib"),
+    ("utf8", "utf8lib"),
+    ("coroutine", "corolib"),
+    ("debug", "debuglib"),
+]
+
+LUA_PATH_DEFAULT = (
+    "/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;"
+    "/usr/local/lib/lua/5.4/?.lua;/usr/local/lib/lua/5.4/?/init.lua;"
+    "./?.lua;./?/init.lua"
+)
+
+
+def _lua_path():
+    p = os.environ.get("LUA_PATH_5_4") or os.environ.get("LUA_PATH")
+    if not p:
+        return LUA_PATH_DEFAULT
+    return p.replace(";;", ";" + LUA_PATH_DEFAULT + ";")
+
+
+def new_state(script_name=None, script_args=(), pre_args=()):
+    """A fresh globals table (also registered as the current state)."""
+    from moonlet.stdlib import baselib
+
+    g = Table()
+    for name, fn in baselib.LIB.items():
+        g[name] = fn
+    g["_G"] = g
+    g["_VERSION"] = "Lua 5.4"
+    loaded = Table()
+    for luaname, modname in LIBS:
+        try:
+            mod = importlib.import_module("moonlet.stdlib." + modname)
+        except ImportError:
+            continue
+        lib = Table({k: v for k, v in mod.LIB.items() if v is not None})
+        g[luaname] = lib
+        loaded[luaname] = lib
+        if luaname == "string" and hasattr(mod, "make_string_meta"):
+            STRING_META[0] = mod.make_string_meta(lib)
+    package = Table(
+        {
+            "loaded": loaded,
+            "preload": Table(),
+            "path": _lua_path(),
+            "cpath": "",
+            "config": "/\n;\n?\n!\n-\n",
+        }
+    )
+    loaded["_G"] = g
+    loaded["package"] = package
+    g["package"] = package
+    if script_name is not None:
+        arg = Table()
+        arg[0] = script_name
+        for i, a in enumerate(pre_args):
+            arg[-len(pre_args) + i] = a
+        for i, a in enumerate(script_args, 1):
+            arg[i] = a
+        g["arg"] = arg
+    baselib.STATE["globals"] = g
+    baselib.STATE["package"] = package
+    return g

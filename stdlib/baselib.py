@@ -1,0 +1,459 @@
+"""The basic library: print, type, pairs, pcall, load, require, ...
+
+Rules:
+- Functions follow the library conventions of README (NOARG defaults,
+  Multi for several results, Lua's argument errors).
+- `load`, `dofile` and `require` compile source text through
+  runtime.loader; the environment of every chunk is the state's globals
+  unless `load` is given another one.
+"""
+
+import gc
+import os
+import sys
+
+from moonlet.runtime import loader
+from moonlet.runtime.errors import NOARG, LuaError, arg_error, rt_error, type_error
+from moonlet.runtime.frames import lua_error_from, where
+from moonlet.runtime.ops import eq, index, tostring
+from moonlet.runtime.prelude import ipairs_iter
+from moonlet.runtime.table import (
+    MTable,
+    Table,
+    getmetafield,
+    getmetatable_raw,
+    length,
+    lua_next,
+    rawget,
+    rawset,
+    setmetatable,
+)
+from moonlet.runtime.values import NONE, Multi, first, str2number, tointeger, type_name
+
+LUA_VISIBLE = True
+
+
+def _out():
+    try:
+        from moonlet.stdlib.iolib import stdout_write
+    except ImportError:  # pragma: no cover - iolib is part of the library
+        return lambda s: sys.stdout.buffer.write(s.encode("latin-1"))
+    return stdout_write
+
+
+def lua_print(*args):
+    _out()("\t".join([tostring(a) for a in args]) + "\n")
+    return NONE
+
+
+def lua_type(v=NOARG):
+    if v is NOARG:
+        arg_error(1, "type", "value expected")
+    return type_name(v)
+
+
+def lua_tostring(v=NOARG):
+    if v is NOARG:
+        arg_error(1, "tostring", "value expected")
+    return tostring(v)
+
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def lua_tonumber(v=NOARG, base=NOARG):
+    if base is NOARG or base is None:
+        if v is NOARG:
+            arg_error(1, "tonumber", "value expected")
+        if v.__class__ is int or v.__class__ is float:
+            return v
+        if v.__class__ is str:
+            return str2number(v)
+        return None
+    b = tointeger(base) if base.__class__ in (int, float, str) else None
+    if b is None:
+        type_error(2, "tonumber", "number", base)
+    if v.__class__ is not str:
+        if v.__class__ in (int, float):
+            v = tostring(v)
+        else:
+            type_error(1, "tonumber", "string", v)
+    if not 2 <= b <= 36:
+        arg_error(2, "tonumber", "base out of range")
+    s = v.strip(" \f\n\r\t\v").lower()
+    neg = False
+    if s[:1] == "-":
+        neg = True
+        s = s[1:]
+    if not s:
+        return None
+    n = 0
+    for ch in s:
+        d = _DIGITS.find(ch)
+        if d < 0 or d >= b:
+            return None
+        n = n * b + d
+    from moonlet.runtime.values import wrap_int
+
+    n = wrap_int(n)
+    return wrap_int(-n) if neg else n
+
+
+def lua_ipairs(t=NOARG):
+    if t is NOARG:
+        arg_error(1, "ipairs", "table expected, got no value")
+    return Multi((ipairs_iter, t, 0))
+
+
+def lua_pairs(t=NOARG):
+    h = getmetafield(t, "__pairs") if t is not NOARG else None
+    if h is not None:
+        r = h(t)
+        if r.__class__ is Multi:
+            r = (r + (None, None, None))[:3]
+            return Multi(r)
+        return Multi((r, None, None))
+    if not isinstance(t, Table):
+        type_error(1, "for iterator", "table", t)
+    return Multi((lua_next, t, None))
+
+
+def lua_next_checked(t=NOARG, k=None):
+    if not isinstance(t, Table):
+        type_error(1, "next", "table", t)
+    return lua_next(t, k)
+
+
+def lua_select(n=NOARG, *args):
+    if n == "#":
+        return len(args)
+    i = tointeger(n) if n.__class__ in (int, float, str) else None
+    if i is None:
+        type_error(1, "select", "number", n)
+    if i < 0:
+        i = len(args) + i
+        if i < 0:
+            arg_error(1, "select", "index out of range")
+        return Multi(args[i:])
+    if i == 0:
+        arg_error(1, "select", "index out of range")
+    return Multi(args[i - 1 :])
+
+
+def _check_table(t, n, fname):
+    if not isinstance(t, Table):
+        type_error(n, fname, "table", t)
+
+
+def lua_rawget(t=NOARG, k=NOARG):
+    _check_table(t, 1, "rawget")
+    if k is NOARG:
+        arg_error(2, "rawget", "value expected")
+    return rawget(t, k)
+
+
+def lua_rawset(t=NOARG, k=NOARG, v=NOARG):
+    _check_table(t, 1, "rawset")
+    if k is NOARG:
+        arg_error(2, "rawset", "value expected")
+    if v is NOARG:
+        arg_error(3, "rawset", "value expected")
+    rawset(t, k, v)
+    return t
+
+
+def lua_rawequal(a=NOARG, b=NOARG):
+    if a is NOARG:
+        arg_error(1, "rawequal", "value expected")
+    if b is NOARG:
+        arg_error(2, "rawequal", "value expected")
+    if isinstance(a, Table) or isinstance(b, Table):
+        return a is b
+    return eq(a, b)
+
+
+def lua_rawlen(v=NOARG):
+    if isinstance(v, Table):
+        return length(v)
+    if v.__class__ is str:
+        return len(v)
+    arg_error(1, "rawlen", "table or string expected")
+
+
+def lua_setmetatable(t=NOARG, mt=NOARG):
+    _check_table(t, 1, "setmetatable")
+    if mt is NOARG or not (mt is None or isinstance(mt, Table)):
+        type_error(2, "setmetatable", "nil or table", mt)
+    if t.__class__ is MTable and dict.get(t.meta, "__metatable") is not None:
+        rt_error("cannot change a protected metatable")
+    return setmetatable(t, mt)
+
+
+def lua_getmetatable(v=NOARG):
+    if v is NOARG:
+        arg_error(1, "getmetatable", "value expected")
+    mt = getmetatable_raw(v)
+    if mt is None:
+        return None
+    protected = dict.get(mt, "__metatable")
+    if protected is not None:
+        return protected
+    return mt
+
+
+def lua_assert(*args):
+    if not args:
+        arg_error(1, "assert", "value expected")
+    v = args[0]
+    if v is None or v is False:
+        if len(args) < 2:
+            rt_error("assertion failed!")
+        msg = args[1]
+        if msg.__class__ is str:
+            rt_error(msg)
+        raise LuaError(msg)
+    return Multi(args) if len(args) != 1 else v
+
+
+def lua_error(msg=None, level=1):
+    if msg is NOARG:
+        msg = None
+    lv = tointeger(level) if level.__class__ in (int, float, str) else None
+    if lv is None:
+        type_error(2, "error", "number", level)
+    if msg.__class__ is str and lv > 0:
+        msg = where(lv) + msg
+    raise LuaError(msg)
+
+
+def lua_pcall(f=NOARG, *args):
+    if f is NOARG:
+        arg_error(1, "pcall", "value expected")
+    try:
+        r = f(*args)
+    except LuaError as e:
+        return Multi((False, e.value))
+    except Exception as e:
+        return Multi((False, lua_error_from(e).value))
+    if r.__class__ is Multi:
+        return Multi((True,) + r)
+    return Multi((True, r))
+
+
+def lua_xpcall(f=NOARG, handler=NOARG, *args):
+    if handler is NOARG:
+        arg_error(2, "xpcall", "value expected")
+    try:
+        r = f(*args)
+    except Exception as e:
+        err = lua_error_from(e)
+        return Multi((False,) + tuple(_call_handler(handler, err.value)))
+    if r.__class__ is Multi:
+        return Multi((True,) + r)
+    return Multi((True, r))
+
+
+def _call_handler(handler, value, depth=0):
+    try:
+        r = handler(value)
+    except Exception as e:
+        # An error in the handler calls the handler again, as in Lua, until
+        # C-stack-like depth runs out.
+        if depth > 20:
+            return (lua_error_from(e).value,)
+        return _call_handler(handler, lua_error_from(e).value, depth + 1)
+    if r.__class__ is Multi:
+        return r
+    return (r,)
+
+
+def _globals_of(fn):
+    return STATE.get("globals")
+
+
+STATE = {}
+
+
+def lua_load(chunk=NOARG, chunkname=NOARG, mode=NOARG, env=NOARG):
+    if chunk.__class__ is str:
+        source = chunk
+        name = chunk if chunkname in (NOARG, None) else chunkname
+    elif callable(chunk):
+        pieces = []
+        while True:
+            piece = first(chunk())
+            if piece is None or piece == "":
+                break
+            if piece.__class__ is not str:
+                return Multi((None, "reader function must return a string"))
+            pieces.append(piece)
+        source = "".join(pieces)
+        name = "=(load)" if chunkname in (NOARG, None) else chunkname
+    else:
+        type_error(1, "load", "string", chunk)
+    if name.__class__ is not str:
+        name = tostring(name)
+    m = "bt" if mode in (NOARG, None) else mode
+    if source.startswith("\x1bLua"):
+        if "b" not in m:
+            return Multi((None, "attempt to load a binary chunk (mode is '%s')" % m))
+        return Multi((None, "binary chunks are not supported"))
+    if "t" not in m:
+        return Multi((None, "attempt to load a text chunk (mode is '%s')" % m))
+    g = STATE["globals"] if env is NOARG else env
+    return _load(source, name, g)
+
+
+def _load(source, name, env):
+    from moonlet.compiler.errors import LuaSyntaxError
+
+    try:
+        return loader.load_lua(source, name, env)
+    except LuaSyntaxError as e:
+        return Multi((None, e.message))
+
+
+def read_source(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    return data.decode("latin-1")
+
+
+def lua_dofile(filename=None):
+    from moonlet.compiler.errors import LuaSyntaxError
+
+    if filename is None or filename is NOARG:
+        source = sys.stdin.buffer.read().decode("latin-1")
+        name = "=stdin"
+    else:
+        try:
+            source = read_source(filename)
+        except OSError as e:
+            rt_error("cannot open %s" % filename)
+        name = "@" + filename
+    try:
+        fn = loader.load_lua(source, name, STATE["globals"])
+    except LuaSyntaxError as e:
+        raise LuaError(e.message)
+    return fn()
+
+
+def lua_collectgarbage(opt="collect", arg=None):
+    if opt is NOARG or opt is None:
+        opt = "collect"
+    if opt == "collect":
+        gc.collect()
+        return 0
+    if opt == "count":
+        n = sys.getallocatedblocks() if hasattr(sys, "getallocatedblocks") else 0
+        kb = n * 64 / 1024.0
+        return Multi((kb, 0)) if False else kb
+    if opt == "step":
+        gc.collect()
+        return True
+    if opt == "isrunning":
+        return gc.isenabled()
+    if opt == "stop":
+        gc.disable()
+        return 0
+    if opt == "restart":
+        gc.enable()
+        return 0
+    if opt in ("incremental", "generational"):
+        return "incremental"
+    if opt == "setpause":
+        return 200
+    if opt == "setstepmul":
+        return 100
+    arg_error(1, "collectgarbage", "invalid option '%s'" % tostring(opt))
+
+
+# package / require
+
+
+def _searchpath(name, path):
+    fname = name.replace(".", os.sep)
+    tried = []
+    for template in path.split(";"):
+        if not template:
+            continue
+        p = template.replace("?", fname)
+        if os.path.isfile(p):
+            return p, None
+        tried.append("\n\tno file '%s'" % p)
+    return None, "".join(tried)
+
+
+def lua_require(name=NOARG):
+    if name.__class__ in (int, float):
+        name = tostring(name)
+    if name.__class__ is not str:
+        type_error(1, "require", "string", name)
+    package = STATE["package"]
+    loaded = package["loaded"]
+    v = loaded[name]
+    if v is not None:
+        return v
+    msgs = []
+    pre = package["preload"]
+    loaderfn = pre[name] if isinstance(pre, Table) else None
+    extra = ":preload:"
+    if loaderfn is None:
+        msgs.append("\n\tno field package.preload['%s']" % name)
+        for searcher in STATE.get("searchers", ()):
+            found = searcher(name)
+            if found is not None:
+                loaderfn, extra = found
+                break
+        if loaderfn is None:
+            path = package["path"]
+            if path.__class__ is not str:
+                rt_error("'package.path' must be a string")
+            fpath, tried = _searchpath(name, path)
+            if fpath is None:
+                msgs.append(tried)
+                msgs.append("\n\tno file '%s'" % ("/usr/local/lib/lua/5.4/" + name.replace(".", "/") + ".so"))
+                rt_error("module '%s' not found:%s" % (name, "".join(msgs)))
+            from moonlet.compiler.errors import LuaSyntaxError
+
+            try:
+                source = read_source(fpath)
+                loaderfn = loader.load_lua(source, "@" + fpath, STATE["globals"])
+            except LuaSyntaxError as e:
+                rt_error(
+                    "error loading module '%s' from file '%s':\n\t%s"
+                    % (name, fpath, e.message)
+                )
+            extra = fpath
+    r = first(loaderfn(name, extra))
+    if r is not None:
+        loaded[name] = r
+    if loaded[name] is None:
+        loaded[name] = True
+    return Multi((loaded[name], extra))
+
+
+LIB = {
+    "assert": lua_assert,
+    "collectgarbage": lua_collectgarbage,
+    "dofile": lua_dofile,
+    "error": lua_error,
+    "getmetatable": lua_getmetatable,
+    "ipairs": lua_ipairs,
+    "load": lua_load,
+    "next": lua_next,
+    "pairs": lua_pairs,
+    "pcall": lua_pcall,
+    "print": lua_print,
+    "rawequal": lua_rawequal,
+    "rawget": lua_rawget,
+    "rawlen": lua_rawlen,
+    "rawset": lua_rawset,
+    "require": lua_require,
+    "select": lua_select,
+    "setmetatable": lua_setmetatable,
+    "tonumber": lua_tonumber,
+    "tostring": lua_tostring,
+    "type": lua_type,
+    "xpcall": lua_xpcall,
+}

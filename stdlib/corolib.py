@@ -1,0 +1,187 @@
+"""The coroutine library, on greenlets.
+
+Rules:
+- A Lua coroutine is a greenlet; resume switches into it and yield
+  switches back to the greenlet that resumed it, so yields work from any
+  depth: nested calls, pcall, metamethods, for-loop iterators.
+- The coroutine's greenlet reports back with tagged tuples: ("yield",
+  values), ("done", values) or ("error", LuaError).
+- Errors inside a coroutine are translated to Lua errors there, so the
+  message carries the coroutine's positions.
+"""
+
+import greenlet
+
+from moonlet.runtime.errors import NOARG, LuaError, arg_error, rt_error, type_error
+from moonlet.runtime.frames import lua_error_from
+from moonlet.runtime.values import NONE, Multi, values
+
+LUA_VISIBLE = True
+
+
+class Coroutine:
+    lua_type = "thread"
+    __slots__ = ("fn", "glet", "status", "prev", "__weakref__")
+
+    def __init__(self, fn, glet=None, status="suspended"):
+        self.fn = fn
+        self.glet = glet
+        self.status = status
+        self.prev = None
+
+    def lua_repr(self):
+        return "thread: 0x%014x" % id(self)
+
+
+_main = Coroutine(None, None, "running")
+_current = [_main]
+
+
+def current():
+    return _current[0]
+
+
+def _run(co):
+    def body(*args):
+        try:
+            r = co.fn(*args)
+        except greenlet.GreenletExit:
+            raise
+        except BaseException as e:
+            if isinstance(e, Exception):
+                return ("error", lua_error_from(e))
+            return ("fatal", e)
+        return ("done", values(r))
+
+    return body
+
+
+def co_create(f=NOARG):
+    if not callable(f) or f.__class__ is str:
+        type_error(1, "create", "function", f)
+    co = Coroutine(f)
+    return co
+
+
+def _resume(co, args):
+    if co.status == "dead":
+        return False, "cannot resume dead coroutine"
+    if co.status != "suspended":
+        return False, "cannot resume non-suspended coroutine"
+    prev = _current[0]
+    if co.glet is None:
+        co.glet = greenlet.greenlet(_run(co))
+    co.glet.parent = greenlet.getcurrent()
+    prev.status = "normal"
+    co.status = "running"
+    co.prev = prev
+    _current[0] = co
+    try:
+        # A started greenlet receives the values as one tuple (yield's
+        # return value); a new one receives them as its arguments.
+        tag, val = co.glet.switch(args) if co.glet else co.glet.switch(*args)
+    finally:
+        _current[0] = prev
+        prev.status = "running"
+    if tag == "yield":
+        co.status = "suspended"
+        return True, val
+    co.status = "dead"
+    if tag == "done":
+        return True, val
+    if tag == "fatal":
+        raise val
+    return False, val
+
+
+def co_resume(co=NOARG, *args):
+    if not isinstance(co, Coroutine):
+        type_error(1, "resume", "coroutine", co)
+    ok, val = _resume(co, args)
+    if ok:
+        return Multi((True,) + tuple(val))
+    if isinstance(val, LuaError):
+        return Multi((False, val.value))
+    return Multi((False, val))
+
+
+def co_yield(*args):
+    co = _current[0]
+    if co is _main or co.glet is None:
+        rt_error("attempt to yield from outside a coroutine")
+    parent = co.glet.parent
+    got = parent.switch(("yield", args))
+    return Multi(got)
+
+
+def co_status(co=NOARG):
+    if not isinstance(co, Coroutine):
+        type_error(1, "status", "coroutine", co)
+    return co.status
+
+
+def co_running():
+    co = _current[0]
+    return Multi((co, co is _main))
+
+
+def co_isyieldable(co=NOARG):
+    if co is NOARG or co is None:
+        co = _current[0]
+    return co is not _main
+
+
+def co_wrap(f=NOARG):
+    if not callable(f) or f.__class__ is str:
+        type_error(1, "wrap", "function", f)
+    co = Coroutine(f)
+
+    def wrapped(*args):
+        ok, val = _resume(co, args)
+        if ok:
+            return Multi(tuple(val)) if len(val) != 1 else val[0]
+        err = val.value if isinstance(val, LuaError) else val
+        if err.__class__ is str:
+            from moonlet.runtime.frames import where
+
+            err = where(1) + err
+        if isinstance(val, LuaError):
+            raise LuaError(err, val.lua_traceback)
+        rt_error(err)
+
+    return wrapped
+
+
+def co_close(co=NOARG):
+    if not isinstance(co, Coroutine):
+        type_error(1, "close", "coroutine", co)
+    if co.status in ("suspended", "dead"):
+        if co.status == "suspended" and co.glet is not None and not co.glet.dead:
+            prev = _current[0]
+            co.glet.parent = greenlet.getcurrent()
+            _current[0] = co
+            try:
+                r = co.glet.throw(greenlet.GreenletExit)
+            except Exception as e:
+                co.status = "dead"
+                return Multi((False, lua_error_from(e).value))
+            finally:
+                _current[0] = prev
+            if isinstance(r, tuple) and r and r[0] == "error":
+                co.status = "dead"
+                return Multi((False, r[1].value))
+        co.status = "dead"
+        return True
+    rt_error("cannot close a %s coroutine" % co.status)
+
+
+LIB = {
+    "create": co_create,
+    "resume": co_resume,
+    "yield": co_yield,
+    "status": co_status,
+    "running": co_running,
+    "isyieldable": co_isyieldable,
+    "wrap": co_wrap,
+    "close": co_close,
+}
