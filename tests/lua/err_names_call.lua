@@ -1,0 +1,36 @@
+-- "attempt to call" messages with variable kinds and names
+local function try(f)
+  local ok, err = pcall(f)
+  print(err)
+end
+try(function() foo() end)
+try(function() local f; f() end)
+try(function() local t = {}; t.method() end)
+try(function() local t = {}; t:bar() end)
+try(function() local t = {}; t.a.b() end)
+local up
+try(function() up() end)
+try(function() local n = 5; n() end)
+try(function() local s = "x"; s() end)
+try(function() local t = {}; t() end)
+try(function() local b = false; b() end)
+try(function() string.nonexistent("x") end)
+try(function() ("x"):nomethod() end)
+try(function() local t = {f = 1}; t.f() end)
+try(function() local t = {}; t[1]() end)
+try(function() local t = {}; local k = "dyn"; t[k]() end)
+try(function() (nil)() end)
+try(function() local function f() end; f()() end)
+try(function() local t = setmetatable({}, {__index = {}}); t:missing() end)
+try(function() return math.floor.x end)
+try(function() local obj = {inner = {}}; obj.inner:run() end)
+try(function() undefinedfunc(1, 2, 3) end)
+try(function() local a = {}; a.b.c:d() end)
+-- calling through a global table
+try(function() os.nothing() end)
+-- calling the result of an arithmetic expression
+try(function() local x = 1; (x + 1)() end)
+-- for iterator not callable
+try(function() for x in 5 do end end)
+try(function() for x in nil do end end)
+try(function() local t = {} for k in t do end end)

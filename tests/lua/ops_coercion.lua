@@ -1,0 +1,48 @@
+-- string/number coercions
+print('"10"+1', "10" + 1, math.type("10" + 1))
+print('"3"*"4"', "3" * "4", math.type("3" * "4"))
+print('"2.5"*2', "2.5" * 2)
+print('10 .. 20', 10 .. 20, type(10 .. 20))
+print('1.5 .. ""', 1.5 .. "", 2.0 .. "")
+print('"0x10"+0', "0x10" + 0)
+print('" 5 "+1', " 5 " + 1)
+print('"1e2"+0', "1e2" + 0, math.type("1e2" + 0))
+print('"-3" - 1', "-3" - 1)
+print('-"2"', -"2", -"2.0")
+print('"10" / "4"', "10" / "4")
+print('"2" ^ "3"', "2" ^ "3")
+print('"7" // 2', "7" // 2)
+print('" 0x1p4 " + 0', " 0x1p4 " + 0)
+print('"\\t12\\n" + 0', "\t12\n" + 0)
+print('"9223372036854775807" + 0', "9223372036854775807" + 0)
+print('"9223372036854775808" + 0', "9223372036854775808" + 0)
+print('"1" == 1', "1" == 1, "1" ~= 1)
+
+local function try(label, f)
+  local ok, err = pcall(f)
+  print(label, ok, err)
+end
+try('"abc" + 1', function() return "abc" + 1 end)
+try('"10a" + 1', function() return "10a" + 1 end)
+try('"" + 1', function() return "" + 1 end)
+try('{} + 1', function() return {} + 1 end)
+try('"1" < 2', function() return "1" < 2 end)
+try('"x" * "y"', function() local a, b = "x", "y" return a * b end)
+try('nil .. "x"', function() return nil .. "x" end)
+try('true .. "x"', function() return true .. "x" end)
+try('"5" | 1', function() return "5" | 1 end)
+try('"5.0" & 7', function() return "5.0" & 7 end)
+try('"5.5" | 1', function() return "5.5" | 1 end)
+try('"abc" | 1', function() return "abc" | 1 end)
+try('"0x" + 1', function() return "0x" + 1 end)
+try('"1 2" + 1', function() return "1 2" + 1 end)
+
+-- string arithmetic result types
+print("int strings give ints", math.type("3" + "4"), "float strings give floats", math.type("3.0" + "4"))
+-- tostring/concat of numbers
+print("concat int float", 1 .. 2.0, -1 .. -2)
+print("number keys vs string keys", ({[1] = "num"})["1"], ({["1"] = "str"})[1])
+-- string.rep with numeric string count
+print(string.rep("ab", "3"))
+-- math functions accept numeric strings
+print(math.floor("3.7"), math.abs("-2"), math.sqrt("16"))

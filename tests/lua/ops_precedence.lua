@@ -1,0 +1,33 @@
+-- operator precedence and associativity
+print(2 + 3 * 4, (2 + 3) * 4, 2 * 3 + 4)
+print(2 ^ 3 ^ 2, (2 ^ 3) ^ 2)
+print(-2 ^ 2, (-2) ^ 2)
+print(not true == false, not (true == false))
+print(1 .. 2 .. 3, "a" .. "b" == "ab")
+print(1 + 2 .. "", 2 * 3 .. 4)
+print(1 < 2 == true, "x" < "y" == not false)
+print(5 - 3 - 1, 2 ^ -1, - - 2)
+print(7 // 2 * 2, 7 % 4 % 3, 2 * 7 // 3)
+print(1 | 2 ~ 3 & 4, (1 | 2) ~ (3 & 4))
+print(1 << 2 | 1, 1 << (2 | 1))
+print(#"abc" .. "d", #("abc" .. "d"))
+print(-3 % 5, (-3) % 5, -(3 % 5))
+print(2 ^ 2 * 3, 2 * 2 ^ 3)
+print(1 .. 2 == "12" and "yes" or "no")
+print(nil or false and 1, (nil or false) and 1)
+print(1 + 2 < 4 and 3 .. "" or "x")
+print(~0 + 1, ~(0 + 1), - ~5)
+print(3 & 5 == 1, (3 & 5) == 1)
+print("10" + 1 .. "", 10 .. 1 + 1)
+print(2 ^ 0.5 * 2 ^ 0.5 == 2.0000000000000004, 4 ^ 0.5)
+print(#{1, 2} * 3, -#"ab")
+print(1 < 2 and 2 < 3, 1 < 2 or error("never"))
+local t = {f = function() return 10 end}
+print(t.f() + 1, -t.f(), not t.f())
+print(("%d"):format(3) .. "!", ("a"):rep(3):upper())
+-- comparison operators are non-associative in practice: a < b < c errors
+print(pcall(function() return 1 < 2 < 3 end))
+-- unary operators chain
+print(not not nil, - - - 1, ~ ~ 5, - #"abc")
+-- exponent binds tighter than unary minus on the left, but not on the right
+print(2 ^ -2, -2 ^ -2)
