@@ -563,9 +563,7 @@ class Recognizer:
             self.statement()  # skip other no-op statements
         found = self.findlabel(name)
         if found is not None:
-            self.semerror(
-                "label '%s' already defined on line %d" % (name, found[1])
-            )
+            self.semerror("label '%s' already defined on line %d" % (name, found[1]))
         self.createlabel(name, line, self.block_follow(False))
 
     def localstat(self):

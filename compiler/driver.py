@@ -12,48 +12,17 @@ from .types import collect_sites, infer
 PRELUDE = "moonlet.runtime.prelude"
 
 
-def parse(source, chunkname):
-    try:
-        from .frontend import parse as frontend_parse
-    except ImportError:  # TEMPORARY until the frontend lands
-        return _raw_parse(source)
-    return frontend_parse(source, chunkname)
+def parse(source, chunkname, from_file=True):
+    from .frontend import parse as frontend_parse
+
+    return frontend_parse(source, chunkname, from_file=from_file)
 
 
-def _raw_parse(source):
-    from luaparser import ast as lpast
-    from luaparser import astnodes as A
+def compile_lua(source, chunkname, source_name=None, use_black=True, from_file=True):
+    """Python module source for a Lua chunk (raises LuaSyntaxError).
 
-    tree = lpast.parse(source)
-
-    def stamp(node, line):
-        tok = getattr(node, "_first_token", None)
-        ln = tok.line if tok is not None and getattr(tok, "line", None) else line
-        node.lua_line = ln
-        for key, val in list(vars(node).items()):
-            if key.startswith("_"):
-                continue
-            if isinstance(val, A.Node):
-                stamp(val, ln)
-            elif isinstance(val, list):
-                for x in val:
-                    if isinstance(x, A.Node):
-                        stamp(x, ln)
-        if isinstance(node, A.Fornum) and not isinstance(node.step, A.Node):
-            node.step = None
-        if isinstance(node, A.String) and isinstance(node.s, bytes):
-            node.s = node.s.decode("latin-1")
-        if isinstance(node, A.Name):
-            at = getattr(node, "attribute", None)
-            node.lua_attrib = at.name.id if at is not None else None
-
-    stamp(tree, 1)
-    return tree
-
-
-def compile_lua(source, chunkname, source_name=None, use_black=True):
-    """Python module source for a Lua chunk (raises LuaSyntaxError)."""
-    chunk = parse(source, chunkname)
+    `from_file`: skip a BOM and a first "#" line, as Lua does for files."""
+    chunk = parse(source, chunkname, from_file)
     r = Resolver()
     r._refs = []
     main = r.resolve(chunk)

@@ -479,7 +479,14 @@ def tokenize(src):
                 text = m.group()
                 append(
                     LuaToken(
-                        symbols[text], text, pos, line, line, pos - linestart, None, index
+                        symbols[text],
+                        text,
+                        pos,
+                        line,
+                        line,
+                        pos - linestart,
+                        None,
+                        index,
                     )
                 )
                 index += 1
@@ -494,7 +501,9 @@ def tokenize(src):
                     t = HEX if value.__class__ is int else HEX_FLOAT
                 else:
                     t = INT if value.__class__ is int else FLOAT
-                append(LuaToken(t, text, pos, line, line, pos - linestart, value, index))
+                append(
+                    LuaToken(t, text, pos, line, line, pos - linestart, value, index)
+                )
                 index += 1
                 pos += len(text)
                 continue
@@ -548,7 +557,9 @@ def tokenize(src):
                             _buffer_near(src[pos:j]),
                         )
                     append(
-                        LuaToken(_L.OB, "[", pos, line, line, pos - linestart, None, index)
+                        LuaToken(
+                            _L.OB, "[", pos, line, line, pos - linestart, None, index
+                        )
                     )
                     index += 1
                     pos += 1

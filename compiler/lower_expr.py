@@ -114,7 +114,20 @@ def lower_index(lw, e):
     """t.x -> t["x"]; t[k] -> t[k] (the table's __missing__ does __index)."""
     obj = lw.expr1(e.value)
     key = lower_key(lw, e)
-    return P.subscript(obj, key)
+    t = expr_type(e.value)
+    if t == T.STR:
+        return P.subscript(lw.h("STRINGS"), key)
+    if t and t <= T.TABLE:
+        return P.subscript(obj, key)
+    # Strings index their metatable's __index (the string library).
+    if P.is_simple(obj):
+        test_obj = ref = obj
+    else:
+        tmp = lw.temp("o")
+        test_obj = P.walrus(tmp, obj)
+        ref = P.name(tmp)
+    target = P.ifexp(P.is_not(P.cls_of(test_obj), P.name("str")), ref, lw.h("STRINGS"))
+    return P.subscript(target, key)
 
 
 @expr_lowering(A.Call)

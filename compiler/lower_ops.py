@@ -289,7 +289,7 @@ def _concat_operands(e):
 @expr_lowering(A.Concat)
 def lower_concat(lw, e):
     """a .. b .. c -> a + b + c for strings, concat helpers otherwise."""
-    parts = _concat_operands(e)
+    parts = _concat_operands(e.left) + _concat_operands(e.right)
     types = [expr_type(p) for p in parts]
     vals = [lw.expr1(p) for p in parts]
     if all(t == T.STR for t in types):

@@ -48,23 +48,33 @@ def store_index(lw, obj, key, key_t, val, val_t):
     return out
 
 
-def _target_parts(lw, target, out):
+def _target_parts(lw, target, out, snapshot=False):
     """Evaluate the table and key of an assignment target into simple
-    expressions (for multiple assignment, where Lua evaluates them first)."""
+    expressions. With `snapshot` even variables are copied: in `i, t[i] =
+    i + 1, v` Lua evaluates `t[i]`'s i before assigning i."""
     if isinstance(target, A.Name):
         if target.var is None:
             env = var_load(target.env)
             return ("index", env, P.const(target.id), T.STR)
         return ("local", target.var, None, None)
-    obj = _simple_or_assign(lw, lw.expr1(target.value), out, "o")
+    keep = _assign_temp if snapshot else _simple_or_assign
+    obj = keep(lw, lw.expr1(target.value), out, "o")
     k = field_key(target)
     if k is not None:
         key = P.const(k)
         kt = T.STR if isinstance(k, str) else T.NUM
     else:
-        key = _simple_or_assign(lw, lw.expr1(target.idx), out, "k")
+        key = keep(lw, lw.expr1(target.idx), out, "k")
         kt = expr_type(target.idx)
     return ("index", obj, key, kt)
+
+
+def _assign_temp(lw, x, out, prefix):
+    if isinstance(x, ast.Constant):
+        return x
+    tmp = lw.temp(prefix)
+    out.append(P.assign(tmp, x))
+    return P.name(tmp)
 
 
 def _store(lw, parts, val, val_t):
@@ -197,7 +207,7 @@ def lower_assign(lw, s):
         val = lw.expr1(v)
         return out + _store(lw, parts, val, vt)
     out = []
-    parts = [_target_parts(lw, t, out) for t in targets]
+    parts = [_target_parts(lw, t, out, snapshot=True) for t in targets]
     exprs = _values(lw, s.values, n)
     types = _value_types(s.values, n)
     tmps = [lw.temp("v") for _ in targets]

@@ -21,7 +21,7 @@ USAGE = """usage: moonlet run [--debug] [-e CODE] [-l MOD] [-v] [script [args]]
 VERSION_TEXT = "Lua 5.4 on moonlet %s (Python %s)"
 
 # Lua calls nest as Python calls; give them room, like Lua's own limits.
-RECURSION_LIMIT = 200000
+RECURSION_LIMIT = 260000
 STACK_SIZE = 1024 * 1024 * 1024
 
 

@@ -24,7 +24,7 @@ _info_cache = {}
 
 
 class ChunkInfo:
-    __slots__ = ("chunk", "filename", "lines", "_tree", "_nodes")
+    __slots__ = ("chunk", "filename", "lines", "_tree", "_nodes", "_tails", "_temps")
 
     def __init__(self, chunk, filename, lines):
         self.chunk = chunk
@@ -32,6 +32,8 @@ class ChunkInfo:
         self.lines = lines
         self._tree = None
         self._nodes = None
+        self._tails = None
+        self._temps = None
 
     def lua_line(self, pyline):
         lines = self.lines
@@ -46,22 +48,65 @@ class ChunkInfo:
     def node_at(self, pos):
         """The expression node of the generated source at a code position."""
         if self._nodes is None:
-            self._nodes = {}
-            try:
-                src = "".join(linecache.getlines(self.filename))
-                tree = ast.parse(src)
-            except (SyntaxError, ValueError):
-                return None
-            for node in ast.walk(tree):
-                if isinstance(node, ast.expr):
-                    key = (
-                        node.lineno,
-                        node.end_lineno,
-                        node.col_offset,
-                        node.end_col_offset,
-                    )
-                    self._nodes.setdefault(key, node)
+            self._index()
         return self._nodes.get(pos)
+
+    def is_tail_call(self, pos):
+        if self._nodes is None:
+            self._index()
+        return pos in self._tails
+
+    def temp_value(self, name, near):
+        """The expression a compiler temporary was set to: temporaries are
+        unique within one generated def."""
+        if self._nodes is None:
+            self._index()
+        owner = self._temps.get(("owner", _key(near)))
+        return self._temps.get((owner, name))
+
+    def _index(self):
+        self._nodes = {}
+        self._tails = set()
+        self._temps = {}
+        try:
+            src = "".join(linecache.getlines(self.filename))
+            tree = ast.parse(src)
+        except (SyntaxError, ValueError):
+            return
+        self._walk(tree, None)
+
+    def _walk(self, node, owner):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.FunctionDef):
+                self._walk(child, id(child))
+                continue
+            if isinstance(child, ast.expr):
+                k = _key(child)
+                self._nodes.setdefault(k, child)
+                self._temps[("owner", k)] = owner
+                if isinstance(child, ast.NamedExpr):
+                    self._temps[(owner, child.target.id)] = child.value
+            elif isinstance(child, ast.Return) and isinstance(child.value, ast.Call):
+                # A Lua tail call, unless it calls a runtime helper.
+                f = child.value.func
+                if not (isinstance(f, ast.Name) and f.id in _helper_names()):
+                    self._tails.add(_key(child.value))
+            self._walk(child, owner)
+
+
+_helpers = []
+
+
+def _helper_names():
+    if not _helpers:
+        from . import prelude
+
+        _helpers.append(frozenset(n for n in vars(prelude) if not n.startswith("__")))
+    return _helpers[0]
+
+
+def _key(node):
+    return (node.lineno, node.end_lineno, node.col_offset, node.end_col_offset)
 
 
 def chunk_info(filename):
@@ -123,6 +168,8 @@ def where(level=1):
         kind, info = _frame_kind(f)
         if kind == "lib" and first_lib:
             first_lib = False
+        elif kind == "lua" and _in_tail_call(f, info):
+            first_lib = False  # Lua reused this frame for the call it makes
         elif kind is not None:
             first_lib = False
             level -= 1
@@ -132,6 +179,11 @@ def where(level=1):
                 return ""
         f = f.f_back
     return ""
+
+
+def _in_tail_call(frame, info):
+    pos = _position(frame.f_code, frame.f_lasti)
+    return pos is not None and info.is_tail_call(pos)
 
 
 def _position(code, lasti):
@@ -187,11 +239,18 @@ def lua_name(pyname):
     return name or pyname
 
 
+_TEMP = re.compile(r"^_[a-z]\d+$")
+
+
 def describe(node, code):
     """Lua's variable description of a generated expression, with the
     leading space and parentheses, or ""."""
     while isinstance(node, ast.NamedExpr):
         node = node.value
+    if isinstance(node, ast.Name) and _TEMP.match(node.id):
+        info = chunk_info(code.co_filename)
+        value = info.temp_value(node.id, node) if info is not None else None
+        return describe(value, code) if value is not None else ""
     if isinstance(node, ast.Name):
         n = node.id
         if n in code.co_freevars:
@@ -207,8 +266,6 @@ def describe(node, code):
                 base = base.value
             if isinstance(base, ast.Name) and _ENV_RE.match(base.id):
                 return " (global '%s')" % key.value
-            if isinstance(base, ast.IfExp):
-                return " (method '%s')" % key.value
             return " (field '%s')" % key.value
         return ""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -238,6 +295,19 @@ _PYTYPES = {
 
 def _luatype(pyname):
     return _PYTYPES.get(pyname, "userdata")
+
+
+def _is_method_call(call):
+    """o:m(...) lowers to (o if ... else STRINGS)["m"](o, ...)."""
+    f = call.func
+    return (
+        isinstance(f, ast.Subscript)
+        and isinstance(f.value, ast.IfExp)
+        and isinstance(f.value.orelse, ast.Name)
+        and f.value.orelse.id == "STRINGS"
+        and bool(call.args)
+        and ast.dump(call.args[0]) == ast.dump(f.value.body)
+    )
 
 
 def _innermost_lua_tb(tb):
@@ -289,6 +359,8 @@ def _message_for(exc, tb):
             info = ""
             if isinstance(node, ast.Call):
                 info = describe(node.func, code)
+                if _is_method_call(node):
+                    info = info.replace("(field ", "(method ")
             return "attempt to call a %s value%s" % (_luatype(m.group(1)), info)
         m = re.match(
             r"'([<>=]+)' not supported between instances of '(.*?)' and '(.*?)'",

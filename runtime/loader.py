@@ -14,6 +14,7 @@ Rules:
 import hashlib
 import itertools
 import os
+import warnings
 
 from . import frames
 
@@ -67,10 +68,10 @@ def compiler_stamp():
     return _stamp[0]
 
 
-def compile_to_python(source, chunkname, use_black=False, use_cache=True):
+def compile_to_python(source, chunkname, use_black=False, use_cache=True, from_file=True):
     """Python source for Lua source (raises LuaSyntaxError)."""
     key = hashlib.sha256(
-        ("%s\0%s\0%s\0%s" % (compiler_stamp(), chunkname, use_black, source)).encode(
+        ("%s\0%s\0%s\0%s\0%s" % (compiler_stamp(), chunkname, use_black, from_file, source)).encode(
             "latin-1", "replace"
         )
     ).hexdigest()
@@ -83,7 +84,7 @@ def compile_to_python(source, chunkname, use_black=False, use_cache=True):
             pass
     from moonlet.compiler.driver import compile_lua
 
-    text = compile_lua(source, chunkname, use_black=use_black)
+    text = compile_lua(source, chunkname, use_black=use_black, from_file=from_file)
     if use_cache:
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -101,15 +102,18 @@ def load_python(text, env, filename=None):
     if filename is None:
         filename = "<lua chunk %d>" % next(_counter)
     frames.register_source(filename, text)
-    code = compile(text, filename, "exec")
+    with warnings.catch_warnings():
+        # `None["x"]` is legal generated code for Lua's `(nil).x`.
+        warnings.simplefilter("ignore", SyntaxWarning)
+        code = compile(text, filename, "exec")
     ns = {"__name__": "moonlet_chunk", "__file__": filename}
     exec(code, ns)
     return ns["lua_chunk"](env)
 
 
-def load_lua(source, chunkname, env):
+def load_lua(source, chunkname, env, from_file=True):
     """Compile Lua source (chunkname is Lua's, e.g. "@foo.lua" or "=stdin")
     and return its main function. Raises LuaSyntaxError."""
     display = chunkid(chunkname)
-    text = compile_to_python(source, display)
+    text = compile_to_python(source, display, from_file=from_file)
     return load_python(text, env)

@@ -148,7 +148,12 @@ def numfor(a, b, c=1):
 
 
 def _float_for(a, b, c):
-    i = a
+    # Lua 5.4.4 enters the loop unless the limit is past the start (so a NaN
+    # limit runs the body once), then continues while i <= limit.
+    if (b < a) if c > 0 else (a < b):
+        return
+    yield a
+    i = a + c
     if c > 0:
         while i <= b:
             yield i

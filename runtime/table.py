@@ -122,8 +122,6 @@ class MTable(Table):
     def __call__(self, *args):
         h = self.meta.get("__call")
         if h is None:
-            from .frames import describe_error
-
             raise TypeError("'table' object is not callable")
         return h(self, *args)
 
@@ -267,7 +265,7 @@ def _linear_border(t, i):
 _traversals = weakref.WeakKeyDictionary()
 
 
-def lua_next(t, k=None):
+def lua_next(t=None, k=None):
     """next(t, k): the entry after key k, or None at the end.
 
     Keys deleted during a traversal (assigning nil to an existing field) do

@@ -101,7 +101,7 @@ def lua_tonumber(v=NOARG, base=NOARG):
 
 def lua_ipairs(t=NOARG):
     if t is NOARG:
-        arg_error(1, "ipairs", "table expected, got no value")
+        arg_error(1, "ipairs", "value expected")
     return Multi((ipairs_iter, t, 0))
 
 
@@ -275,6 +275,8 @@ STATE = {}
 
 
 def lua_load(chunk=NOARG, chunkname=NOARG, mode=NOARG, env=NOARG):
+    if chunk.__class__ in (int, float):
+        chunk = tostring(chunk)
     if chunk.__class__ is str:
         source = chunk
         name = chunk if chunkname in (NOARG, None) else chunkname
@@ -290,7 +292,7 @@ def lua_load(chunk=NOARG, chunkname=NOARG, mode=NOARG, env=NOARG):
         source = "".join(pieces)
         name = "=(load)" if chunkname in (NOARG, None) else chunkname
     else:
-        type_error(1, "load", "string", chunk)
+        type_error(1, "load", "function", chunk)
     if name.__class__ is not str:
         name = tostring(name)
     m = "bt" if mode in (NOARG, None) else mode
@@ -308,7 +310,7 @@ def _load(source, name, env):
     from moonlet.compiler.errors import LuaSyntaxError
 
     try:
-        return loader.load_lua(source, name, env)
+        return loader.load_lua(source, name, env, from_file=False)
     except LuaSyntaxError as e:
         return Multi((None, e.message))
 
@@ -336,6 +338,25 @@ def lua_dofile(filename=None):
     except LuaSyntaxError as e:
         raise LuaError(e.message)
     return fn()
+
+
+def lua_loadfile(filename=None, mode=NOARG, env=NOARG):
+    from moonlet.compiler.errors import LuaSyntaxError
+
+    if filename is None or filename is NOARG:
+        source = sys.stdin.buffer.read().decode("latin-1")
+        name = "=stdin"
+    else:
+        try:
+            source = read_source(filename)
+        except OSError as e:
+            return Multi((None, "cannot open %s" % filename))
+        name = "@" + filename
+    g = STATE["globals"] if env is NOARG else env
+    try:
+        return loader.load_lua(source, name, g)
+    except LuaSyntaxError as e:
+        return Multi((None, e.message))
 
 
 def lua_collectgarbage(opt="collect", arg=None):
@@ -412,7 +433,10 @@ def lua_require(name=NOARG):
             fpath, tried = _searchpath(name, path)
             if fpath is None:
                 msgs.append(tried)
-                msgs.append("\n\tno file '%s'" % ("/usr/local/lib/lua/5.4/" + name.replace(".", "/") + ".so"))
+                msgs.append(
+                    "\n\tno file '%s'"
+                    % ("/usr/local/lib/lua/5.4/" + name.replace(".", "/") + ".so")
+                )
                 rt_error("module '%s' not found:%s" % (name, "".join(msgs)))
             from moonlet.compiler.errors import LuaSyntaxError
 
@@ -441,7 +465,8 @@ LIB = {
     "getmetatable": lua_getmetatable,
     "ipairs": lua_ipairs,
     "load": lua_load,
-    "next": lua_next,
+    "loadfile": lua_loadfile,
+    "next": lua_next,  # the raw function: generic for loops recognise it
     "pairs": lua_pairs,
     "pcall": lua_pcall,
     "print": lua_print,
