@@ -164,12 +164,14 @@ def where(level=1):
     # library functions themselves (error, assert, ...) are not counted when
     # they are the innermost visible frame.
     first_lib = True
+    callee = None
     while f is not None:
         kind, info = _frame_kind(f)
         if kind == "lib" and first_lib:
             first_lib = False
-        elif kind == "lua" and _in_tail_call(f, info):
-            first_lib = False  # Lua reused this frame for the call it makes
+        elif kind == "lua" and callee == "lua" and _in_tail_call(f, info):
+            # Lua reused this frame for the Lua function it tail-called.
+            first_lib = False
         elif kind is not None:
             first_lib = False
             level -= 1
@@ -177,6 +179,8 @@ def where(level=1):
                 if kind == "lua":
                     return "%s:%d: " % (info.chunk, info.lua_line(f.f_lineno))
                 return ""
+        if kind is not None:
+            callee = kind
         f = f.f_back
     return ""
 

@@ -46,13 +46,13 @@ def lua_print(*args):
     return NONE
 
 
-def lua_type(v=NOARG):
+def lua_type(v=NOARG, *_):
     if v is NOARG:
         arg_error(1, "type", "value expected")
     return type_name(v)
 
 
-def lua_tostring(v=NOARG):
+def lua_tostring(v=NOARG, *_):
     if v is NOARG:
         arg_error(1, "tostring", "value expected")
     return tostring(v)
@@ -61,7 +61,7 @@ def lua_tostring(v=NOARG):
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
-def lua_tonumber(v=NOARG, base=NOARG):
+def lua_tonumber(v=NOARG, base=NOARG, *_):
     if base is NOARG or base is None:
         if v is NOARG:
             arg_error(1, "tonumber", "value expected")
@@ -99,13 +99,13 @@ def lua_tonumber(v=NOARG, base=NOARG):
     return wrap_int(-n) if neg else n
 
 
-def lua_ipairs(t=NOARG):
+def lua_ipairs(t=NOARG, *_):
     if t is NOARG:
         arg_error(1, "ipairs", "value expected")
     return Multi((ipairs_iter, t, 0))
 
 
-def lua_pairs(t=NOARG):
+def lua_pairs(t=NOARG, *_):
     h = getmetafield(t, "__pairs") if t is not NOARG else None
     if h is not None:
         r = h(t)
@@ -145,14 +145,14 @@ def _check_table(t, n, fname):
         type_error(n, fname, "table", t)
 
 
-def lua_rawget(t=NOARG, k=NOARG):
+def lua_rawget(t=NOARG, k=NOARG, *_):
     _check_table(t, 1, "rawget")
     if k is NOARG:
         arg_error(2, "rawget", "value expected")
     return rawget(t, k)
 
 
-def lua_rawset(t=NOARG, k=NOARG, v=NOARG):
+def lua_rawset(t=NOARG, k=NOARG, v=NOARG, *_):
     _check_table(t, 1, "rawset")
     if k is NOARG:
         arg_error(2, "rawset", "value expected")
@@ -162,7 +162,7 @@ def lua_rawset(t=NOARG, k=NOARG, v=NOARG):
     return t
 
 
-def lua_rawequal(a=NOARG, b=NOARG):
+def lua_rawequal(a=NOARG, b=NOARG, *_):
     if a is NOARG:
         arg_error(1, "rawequal", "value expected")
     if b is NOARG:
@@ -172,7 +172,7 @@ def lua_rawequal(a=NOARG, b=NOARG):
     return eq(a, b)
 
 
-def lua_rawlen(v=NOARG):
+def lua_rawlen(v=NOARG, *_):
     if isinstance(v, Table):
         return length(v)
     if v.__class__ is str:
@@ -180,7 +180,7 @@ def lua_rawlen(v=NOARG):
     arg_error(1, "rawlen", "table or string expected")
 
 
-def lua_setmetatable(t=NOARG, mt=NOARG):
+def lua_setmetatable(t=NOARG, mt=NOARG, *_):
     _check_table(t, 1, "setmetatable")
     if mt is NOARG or not (mt is None or isinstance(mt, Table)):
         type_error(2, "setmetatable", "nil or table", mt)
@@ -189,7 +189,7 @@ def lua_setmetatable(t=NOARG, mt=NOARG):
     return setmetatable(t, mt)
 
 
-def lua_getmetatable(v=NOARG):
+def lua_getmetatable(v=NOARG, *_):
     if v is NOARG:
         arg_error(1, "getmetatable", "value expected")
     mt = getmetatable_raw(v)
@@ -215,7 +215,7 @@ def lua_assert(*args):
     return Multi(args) if len(args) != 1 else v
 
 
-def lua_error(msg=None, level=1):
+def lua_error(msg=None, level=1, *_):
     if msg is NOARG:
         msg = None
     lv = tointeger(level) if level.__class__ in (int, float, str) else None
@@ -274,7 +274,7 @@ def _globals_of(fn):
 STATE = {}
 
 
-def lua_load(chunk=NOARG, chunkname=NOARG, mode=NOARG, env=NOARG):
+def lua_load(chunk=NOARG, chunkname=NOARG, mode=NOARG, env=NOARG, *_):
     if chunk.__class__ in (int, float):
         chunk = tostring(chunk)
     if chunk.__class__ is str:
@@ -321,7 +321,7 @@ def read_source(path):
     return data.decode("latin-1")
 
 
-def lua_dofile(filename=None):
+def lua_dofile(filename=None, *_):
     from moonlet.compiler.errors import LuaSyntaxError
 
     if filename is None or filename is NOARG:
@@ -340,7 +340,7 @@ def lua_dofile(filename=None):
     return fn()
 
 
-def lua_loadfile(filename=None, mode=NOARG, env=NOARG):
+def lua_loadfile(filename=None, mode=NOARG, env=NOARG, *_):
     from moonlet.compiler.errors import LuaSyntaxError
 
     if filename is None or filename is NOARG:
@@ -359,7 +359,7 @@ def lua_loadfile(filename=None, mode=NOARG, env=NOARG):
         return Multi((None, e.message))
 
 
-def lua_collectgarbage(opt="collect", arg=None):
+def lua_collectgarbage(opt="collect", arg=None, *_):
     if opt is NOARG or opt is None:
         opt = "collect"
     if opt == "collect":
@@ -405,7 +405,7 @@ def _searchpath(name, path):
     return None, "".join(tried)
 
 
-def lua_require(name=NOARG):
+def lua_require(name=NOARG, *_):
     if name.__class__ in (int, float):
         name = tostring(name)
     if name.__class__ is not str:

@@ -56,7 +56,7 @@ def _run(co):
     return body
 
 
-def co_create(f=NOARG):
+def co_create(f=NOARG, *_):
     if not callable(f) or f.__class__ is str:
         type_error(1, "create", "function", f)
     co = Coroutine(f)
@@ -114,24 +114,24 @@ def co_yield(*args):
     return Multi(got)
 
 
-def co_status(co=NOARG):
+def co_status(co=NOARG, *_):
     if not isinstance(co, Coroutine):
         type_error(1, "status", "coroutine", co)
     return co.status
 
 
-def co_running():
+def co_running(*_):
     co = _current[0]
     return Multi((co, co is _main))
 
 
-def co_isyieldable(co=NOARG):
+def co_isyieldable(co=NOARG, *_):
     if co is NOARG or co is None:
         co = _current[0]
     return co is not _main
 
 
-def co_wrap(f=NOARG):
+def co_wrap(f=NOARG, *_):
     if not callable(f) or f.__class__ is str:
         type_error(1, "wrap", "function", f)
     co = Coroutine(f)
@@ -152,7 +152,7 @@ def co_wrap(f=NOARG):
     return wrapped
 
 
-def co_close(co=NOARG):
+def co_close(co=NOARG, *_):
     if not isinstance(co, Coroutine):
         type_error(1, "close", "coroutine", co)
     if co.status in ("suspended", "dead"):

@@ -13,7 +13,7 @@ from moonlet.runtime.table import Table
 LUA_VISIBLE = True
 
 
-def dbg_traceback(msg=NOARG, level=NOARG):
+def dbg_traceback(msg=NOARG, level=NOARG, *_):
     if msg is not NOARG and msg is not None and msg.__class__ not in (str, int, float):
         return msg
     text = traceback_text(frame=sys._getframe(1))

@@ -750,7 +750,7 @@ def _fopen(name, mode):
     return LuaFile(st)
 
 
-def io_open(name=NOARG, mode=NOARG):
+def io_open(name=NOARG, mode=NOARG, *_):
     name = check_str(name, 1, "open")
     mode = opt_str(mode, 2, "open", "r")
     if not _valid_mode(mode):
@@ -761,7 +761,7 @@ def io_open(name=NOARG, mode=NOARG):
         return fileresult(e, name)
 
 
-def io_close(f=NOARG):
+def io_close(f=NOARG, *_):
     if f is NOARG:
         f = _default["output"]
     st = f.stream if isinstance(f, LuaFile) else None
@@ -772,7 +772,7 @@ def io_close(f=NOARG):
     return _close(f)
 
 
-def io_type(f=NOARG):
+def io_type(f=NOARG, *_):
     check_any(f, 1, "type")
     if isinstance(f, LuaFile):
         return "closed file" if f.stream is None else "file"
@@ -799,7 +799,7 @@ def io_write(*args):
         arg_error(e.n, "write", e.msg)
 
 
-def io_flush():
+def io_flush(*_):
     f = _default["output"]
     if f.stream is None:
         rt_error("default output file is closed")
@@ -828,7 +828,7 @@ def _g_iofile(which, mode, fname, f):
     return _default[which], None
 
 
-def io_input(f=NOARG):
+def io_input(f=NOARG, *_):
     r, err = _g_iofile("input", "r", "input", f)
     if r is None:
         if err.__class__ is str:
@@ -837,7 +837,7 @@ def io_input(f=NOARG):
     return r
 
 
-def io_output(f=NOARG):
+def io_output(f=NOARG, *_):
     r, err = _g_iofile("output", "w", "output", f)
     if r is None:
         if err.__class__ is str:
@@ -862,7 +862,7 @@ def io_lines(name=NOARG, *fmts):
     return Multi((_lines_iter(f, fmts, True), None, None, f))
 
 
-def io_tmpfile():
+def io_tmpfile(*_):
     import tempfile
 
     try:
@@ -875,7 +875,7 @@ def io_tmpfile():
     return LuaFile(st)
 
 
-def io_popen(prog=NOARG, mode=NOARG):
+def io_popen(prog=NOARG, mode=NOARG, *_):
     prog = check_str(prog, 1, "popen")
     mode = opt_str(mode, 2, "popen", "r")
     if mode not in ("r", "w"):

@@ -54,19 +54,19 @@ def _fceil(x):
     return r
 
 
-def math_abs(x=NOARG):
+def math_abs(x=NOARG, *_):
     if x.__class__ is int:
         return _wrap(-x) if x < 0 else x
     return math.fabs(check_float(x, 1, "abs"))
 
 
-def math_ceil(x=NOARG):
+def math_ceil(x=NOARG, *_):
     if x.__class__ is int:
         return x
     return _numint(_fceil(check_float(x, 1, "ceil")))
 
 
-def math_floor(x=NOARG):
+def math_floor(x=NOARG, *_):
     if x.__class__ is int:
         return x
     return _numint(ffloor(check_float(x, 1, "floor")))
@@ -80,7 +80,7 @@ def _cfmod(a, b):
         return _NEG_NAN
 
 
-def math_fmod(a=NOARG, b=NOARG):
+def math_fmod(a=NOARG, b=NOARG, *_):
     if a.__class__ is int and b.__class__ is int:
         if b == 0:
             arg_error(2, "fmod", "zero")
@@ -91,7 +91,7 @@ def math_fmod(a=NOARG, b=NOARG):
     return _cfmod(check_float(a, 1, "fmod"), check_float(b, 2, "fmod"))
 
 
-def math_modf(x=NOARG):
+def math_modf(x=NOARG, *_):
     if x.__class__ is int:
         return Multi((x, 0.0))
     n = check_float(x, 1, "modf")
@@ -99,7 +99,7 @@ def math_modf(x=NOARG):
     return Multi((_numint(ip), 0.0 if n == ip else n - ip))
 
 
-def math_sqrt(x=NOARG):
+def math_sqrt(x=NOARG, *_):
     x = check_float(x, 1, "sqrt")
     try:
         return math.sqrt(x)
@@ -107,7 +107,7 @@ def math_sqrt(x=NOARG):
         return _NEG_NAN
 
 
-def math_ult(a=NOARG, b=NOARG):
+def math_ult(a=NOARG, b=NOARG, *_):
     a = check_int(a, 1, "ult")
     b = check_int(b, 2, "ult")
     return (a & _U64) < (b & _U64)
@@ -123,7 +123,7 @@ def _clog(fn, x):
     return _POS_NAN if fn is math.log10 else _NEG_NAN
 
 
-def math_log(x=NOARG, base=NOARG):
+def math_log(x=NOARG, base=NOARG, *_):
     x = check_float(x, 1, "log")
     if base is NOARG or base is None:
         return _clog(math.log, x)
@@ -135,11 +135,11 @@ def math_log(x=NOARG, base=NOARG):
     return fdiv(_clog(math.log, x), _clog(math.log, base))
 
 
-def math_log10(x=NOARG):
+def math_log10(x=NOARG, *_):
     return _clog(math.log10, check_float(x, 1, "log10"))
 
 
-def math_exp(x=NOARG):
+def math_exp(x=NOARG, *_):
     x = check_float(x, 1, "exp")
     try:
         return math.exp(x)
@@ -147,15 +147,15 @@ def math_exp(x=NOARG):
         return _INF
 
 
-def math_deg(x=NOARG):
+def math_deg(x=NOARG, *_):
     return check_float(x, 1, "deg") * (180.0 / math.pi)
 
 
-def math_rad(x=NOARG):
+def math_rad(x=NOARG, *_):
     return check_float(x, 1, "rad") * (math.pi / 180.0)
 
 
-def math_sin(x=NOARG):
+def math_sin(x=NOARG, *_):
     x = check_float(x, 1, "sin")
     try:
         return math.sin(x)
@@ -163,7 +163,7 @@ def math_sin(x=NOARG):
         return _NEG_NAN
 
 
-def math_cos(x=NOARG):
+def math_cos(x=NOARG, *_):
     x = check_float(x, 1, "cos")
     try:
         return math.cos(x)
@@ -171,7 +171,7 @@ def math_cos(x=NOARG):
         return _NEG_NAN
 
 
-def math_tan(x=NOARG):
+def math_tan(x=NOARG, *_):
     x = check_float(x, 1, "tan")
     try:
         return math.tan(x)
@@ -179,7 +179,7 @@ def math_tan(x=NOARG):
         return _NEG_NAN
 
 
-def math_asin(x=NOARG):
+def math_asin(x=NOARG, *_):
     x = check_float(x, 1, "asin")
     try:
         return math.asin(x)
@@ -187,7 +187,7 @@ def math_asin(x=NOARG):
         return _POS_NAN
 
 
-def math_acos(x=NOARG):
+def math_acos(x=NOARG, *_):
     x = check_float(x, 1, "acos")
     try:
         return math.acos(x)
@@ -201,7 +201,7 @@ def _atan2(y, x):
     return math.atan2(y, x)
 
 
-def math_atan(y=NOARG, x=NOARG):
+def math_atan(y=NOARG, x=NOARG, *_):
     y = check_float(y, 1, "atan")
     if x is NOARG or x is None:
         x = 1.0
@@ -210,7 +210,7 @@ def math_atan(y=NOARG, x=NOARG):
     return _atan2(y, x)
 
 
-def math_atan2(y=NOARG, x=NOARG):
+def math_atan2(y=NOARG, x=NOARG, *_):
     y = check_float(y, 1, "atan2")
     if x is NOARG or x is None:
         x = 1.0
@@ -219,7 +219,7 @@ def math_atan2(y=NOARG, x=NOARG):
     return _atan2(y, x)
 
 
-def math_cosh(x=NOARG):
+def math_cosh(x=NOARG, *_):
     x = check_float(x, 1, "cosh")
     try:
         return math.cosh(x)
@@ -227,7 +227,7 @@ def math_cosh(x=NOARG):
         return _INF
 
 
-def math_sinh(x=NOARG):
+def math_sinh(x=NOARG, *_):
     x = check_float(x, 1, "sinh")
     try:
         return math.sinh(x)
@@ -235,7 +235,7 @@ def math_sinh(x=NOARG):
         return math.copysign(_INF, x)
 
 
-def math_tanh(x=NOARG):
+def math_tanh(x=NOARG, *_):
     return math.tanh(check_float(x, 1, "tanh"))
 
 
@@ -249,16 +249,16 @@ def _cpow(x, y):
     return fpow(x, y)
 
 
-def math_pow(x=NOARG, y=NOARG):
+def math_pow(x=NOARG, y=NOARG, *_):
     return _cpow(check_float(x, 1, "pow"), check_float(y, 2, "pow"))
 
 
-def math_frexp(x=NOARG):
+def math_frexp(x=NOARG, *_):
     m, e = math.frexp(check_float(x, 1, "frexp"))
     return Multi((m, e))
 
 
-def math_ldexp(x=NOARG, e=NOARG):
+def math_ldexp(x=NOARG, e=NOARG, *_):
     x = check_float(x, 1, "ldexp")
     # C casts the exponent to int.
     e = ((check_int(e, 2, "ldexp") + 0x80000000) & 0xFFFFFFFF) - 0x80000000
@@ -268,7 +268,7 @@ def math_ldexp(x=NOARG, e=NOARG):
         return math.copysign(_INF, x)
 
 
-def math_tointeger(x=NOARG):
+def math_tointeger(x=NOARG, *_):
     cls = x.__class__
     if cls is int:
         return x
@@ -280,7 +280,7 @@ def math_tointeger(x=NOARG):
     return None
 
 
-def math_type(x=NOARG):
+def math_type(x=NOARG, *_):
     cls = x.__class__
     if cls is int:
         return "integer"
@@ -382,7 +382,7 @@ def _randseed():
     return _setseed(int(time.time()), id(_state))
 
 
-def math_randomseed(n1=NOARG, n2=NOARG):
+def math_randomseed(n1=NOARG, n2=NOARG, *_):
     if n1 is NOARG:
         return _randseed()
     n1 = check_int(n1, 1, "randomseed")

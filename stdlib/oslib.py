@@ -43,11 +43,11 @@ _OPTIONS2 = frozenset(
 )
 
 
-def os_clock():
+def os_clock(*_):
     return time.process_time()
 
 
-def os_time(t=NOARG):
+def os_time(t=NOARG, *_):
     if t is NOARG or t is None:
         return int(time.time())
     if not isinstance(t, Table):
@@ -136,7 +136,7 @@ def _rawset(t, k, v):
     t[k] = v
 
 
-def os_date(fmt=NOARG, t=NOARG):
+def os_date(fmt=NOARG, t=NOARG, *_):
     s = opt_str(fmt, 1, "date", "%c")
     if t is NOARG or t is None:
         t = int(time.time())
@@ -196,13 +196,13 @@ def _strftime(spec, tm, utc):
         return ""
 
 
-def os_difftime(t1=NOARG, t2=NOARG):
+def os_difftime(t1=NOARG, t2=NOARG, *_):
     t1 = check_int(t1, 1, "difftime")
     t2 = check_int(t2, 2, "difftime")
     return float(t1 - t2)
 
 
-def os_getenv(name=NOARG):
+def os_getenv(name=NOARG, *_):
     name = check_str(name, 1, "getenv")
     try:
         v = os.environb.get(name.encode("latin-1"))
@@ -214,7 +214,7 @@ def os_getenv(name=NOARG):
     return v.decode("latin-1")
 
 
-def os_exit(code=NOARG, close=NOARG):
+def os_exit(code=NOARG, close=NOARG, *_):
     if code.__class__ is bool:
         status = 0 if code else 1
     else:
@@ -222,7 +222,7 @@ def os_exit(code=NOARG, close=NOARG):
     raise LuaExit(status)
 
 
-def os_remove(name=NOARG):
+def os_remove(name=NOARG, *_):
     name = check_str(name, 1, "remove")
     path = name.encode("latin-1")
     try:
@@ -235,7 +235,7 @@ def os_remove(name=NOARG):
     return True
 
 
-def os_rename(src=NOARG, dst=NOARG):
+def os_rename(src=NOARG, dst=NOARG, *_):
     src = check_str(src, 1, "rename")
     dst = check_str(dst, 2, "rename")
     try:
@@ -248,7 +248,7 @@ def os_rename(src=NOARG, dst=NOARG):
 _TMPCHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 
-def os_tmpname():
+def os_tmpname(*_):
     rng = random.SystemRandom()
     for _ in range(100):
         name = "/tmp/lua_" + "".join(rng.choice(_TMPCHARS) for _ in range(6))
@@ -280,7 +280,7 @@ def _is_c_locale(name):
     return name in _C_LOCALES or name.split(".")[0] == "C"
 
 
-def os_setlocale(loc=NOARG, cat=NOARG):
+def os_setlocale(loc=NOARG, cat=NOARG, *_):
     loc = opt_str(loc, 1, "setlocale", None)
     op = check_option(cat, 2, "setlocale", "all", _CATEGORIES)
     cats = _CATEGORIES[1:] if op == 0 else [_CATEGORIES[op]]
@@ -303,7 +303,7 @@ def os_setlocale(loc=NOARG, cat=NOARG):
     )
 
 
-def os_execute(cmd=NOARG):
+def os_execute(cmd=NOARG, *_):
     cmd = opt_str(cmd, 1, "execute", None)
     if cmd is None:
         return True

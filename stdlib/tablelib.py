@@ -91,7 +91,7 @@ def tbl_insert(t=NOARG, pos=NOARG, v=NOARG, *extra):
     return NONE
 
 
-def tbl_remove(t=NOARG, pos=NOARG):
+def tbl_remove(t=NOARG, pos=NOARG, *_):
     plain = t.__class__ is Table
     if plain:
         size = length(t)
@@ -124,7 +124,7 @@ def tbl_remove(t=NOARG, pos=NOARG):
     return result
 
 
-def tbl_move(a1=NOARG, f=NOARG, e=NOARG, t=NOARG, a2=NOARG):
+def tbl_move(a1=NOARG, f=NOARG, e=NOARG, t=NOARG, a2=NOARG, *_):
     f = check_int(f, 2, "move")
     e = check_int(e, 3, "move")
     t = check_int(t, 4, "move")
@@ -183,7 +183,7 @@ def _concat_piece(v):
     return None
 
 
-def tbl_concat(t=NOARG, sep=NOARG, i=NOARG, j=NOARG):
+def tbl_concat(t=NOARG, sep=NOARG, i=NOARG, j=NOARG, *_):
     plain = t.__class__ is Table
     if plain:
         last = length(t)
@@ -237,7 +237,7 @@ def tbl_pack(*args):
     return t
 
 
-def tbl_unpack(t=NOARG, i=NOARG, j=NOARG):
+def tbl_unpack(t=NOARG, i=NOARG, j=NOARG, *_):
     if t is NOARG:
         t = None
     i = opt_int(i, 2, "unpack", 1)
@@ -379,7 +379,7 @@ def _total_order(vals):
     return not any(v in ints for v in floats)
 
 
-def tbl_sort(t=NOARG, comp=NOARG):
+def tbl_sort(t=NOARG, comp=NOARG, *_):
     plain = t.__class__ is Table
     if plain:
         n = length(t)

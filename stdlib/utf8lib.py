@@ -61,7 +61,7 @@ def _truth(v):
     return v is not None and v is not False and v is not NOARG
 
 
-def utf8_len(s=NOARG, i=NOARG, j=NOARG, lax=NOARG):
+def utf8_len(s=NOARG, i=NOARG, j=NOARG, lax=NOARG, *_):
     s = check_str(s, 1, "len")
     n = len(s)
     posi = _posrelat(opt_int(i, 2, "len", 1), n)
@@ -85,7 +85,7 @@ def utf8_len(s=NOARG, i=NOARG, j=NOARG, lax=NOARG):
     return count
 
 
-def utf8_codepoint(s=NOARG, i=NOARG, j=NOARG, lax=NOARG):
+def utf8_codepoint(s=NOARG, i=NOARG, j=NOARG, lax=NOARG, *_):
     s = check_str(s, 1, "codepoint")
     n = len(s)
     posi = _posrelat(opt_int(i, 2, "codepoint", 1), n)
@@ -141,7 +141,7 @@ def utf8_char(*args):
     return "".join(parts)
 
 
-def utf8_offset(s=NOARG, n=NOARG, i=NOARG):
+def utf8_offset(s=NOARG, n=NOARG, i=NOARG, *_):
     s = check_str(s, 1, "offset")
     n = check_int(n, 2, "offset")
     length = len(s)
@@ -215,7 +215,7 @@ def _iter_lax(s=NOARG, i=NOARG):
     return Multi((r[0] + 1, r[1][0]))
 
 
-def utf8_codes(s=NOARG, lax=NOARG):
+def utf8_codes(s=NOARG, lax=NOARG, *_):
     strict = not _truth(lax)
     s = check_str(s, 1, "codes")
     return Multi((_iter_strict if strict else _iter_lax, s, 0))
