@@ -347,8 +347,8 @@ def _message_for(exc, tb):
         return "not enough memory"
     if isinstance(exc, ZeroDivisionError):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
-            return "attempt to perform 'n%%0'"
-        return "attempt to perform 'n//0'"
+            return "attempt to perform 'n%0'"
+        return "attempt to divide by zero"
     if isinstance(exc, TypeError):
         m = re.match(r"'(.*?)' object is not subscriptable", text) or re.match(
             r"'(.*?)' object does not support item assignment", text

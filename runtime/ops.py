@@ -182,7 +182,7 @@ def arith_idiv(a, b):
     x, y = p
     if x.__class__ is int and y.__class__ is int:
         if y == 0:
-            rt_error("attempt to perform 'n//0'")
+            rt_error("attempt to divide by zero")
         return wrap_int(x // y)
     return ffloor(fdiv(float(x), float(y)))
 
@@ -194,7 +194,7 @@ def arith_mod(a, b):
     x, y = p
     if x.__class__ is int and y.__class__ is int:
         if y == 0:
-            rt_error("attempt to perform 'n%%0'")
+            rt_error("attempt to perform 'n%0'")
         return x % y
     return fmod_lua(float(x), float(y))
 
@@ -397,7 +397,12 @@ def lt_meta(a, b):
 def le_meta(a, b):
     h = _meta2("__le", a, b)
     if h is None:
-        _cmp_error(a, b)
+        # LUA_COMPAT_LT_LE (on in lua5.4 5.4.4 builds): a <= b is not (b < a).
+        h = _meta2("__lt", b, a)
+        if h is None:
+            _cmp_error(a, b)
+        r = first(h(b, a))
+        return r is None or r is False
     r = first(h(a, b))
     return r is not None and r is not False
 
@@ -478,7 +483,7 @@ def setindex(o, k, v):
             continue
         h(o, k, v)
         return
-    rt_error("'__newindex' chain too long; possibly a loop")
+    rt_error("'__newindex' chain too long; possible loop")
 
 
 def strindex(s, k):

@@ -107,7 +107,9 @@ def _forval(v, what):
         n = str2number(v)
         if n is not None:
             return float(n)
-    rt_error("'for' %s must be a number" % what)
+    from .values import type_name
+
+    rt_error("bad 'for' %s (number expected, got %s)" % (what, type_name(v)))
 
 
 def numfor(a, b, c=1):

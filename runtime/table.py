@@ -184,7 +184,7 @@ def index_meta(t, key):
         if cls is not str and callable(h):
             return first(h(t, luakey(key)))
         return index(h, luakey(key))
-    rt_error("'__index' chain too long; possibly a loop")
+    rt_error("'__index' chain too long; possible loop")
 
 
 def getmetafield(v, name):

@@ -177,7 +177,7 @@ def lua_rawlen(v=NOARG, *_):
         return length(v)
     if v.__class__ is str:
         return len(v)
-    arg_error(1, "rawlen", "table or string expected")
+    type_error(1, "rawlen", "table or string", v)
 
 
 def lua_setmetatable(t=NOARG, mt=NOARG, *_):

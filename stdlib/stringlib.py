@@ -53,13 +53,13 @@ def _getendpos(v, n, fname, default, ln):
     return ln + pos + 1
 
 
-def str_len(s=NOARG):
+def str_len(s=NOARG, *_):
     if s.__class__ is str:
         return len(s)
     return len(check_str(s, 1, "len"))
 
 
-def str_sub(s=NOARG, i=NOARG, j=NOARG):
+def str_sub(s=NOARG, i=NOARG, j=NOARG, *_):
     s = check_str(s, 1, "sub")
     ln = len(s)
     start = _posrelat_i(check_int(i, 2, "sub"), ln)
@@ -69,7 +69,7 @@ def str_sub(s=NOARG, i=NOARG, j=NOARG):
     return ""
 
 
-def str_reverse(s=NOARG):
+def str_reverse(s=NOARG, *_):
     return check_str(s, 1, "reverse")[::-1]
 
 
@@ -77,21 +77,21 @@ _LOWER = {i: i + 32 for i in range(65, 91)}
 _UPPER = {i: i - 32 for i in range(97, 123)}
 
 
-def str_lower(s=NOARG):
+def str_lower(s=NOARG, *_):
     s = check_str(s, 1, "lower")
     if s.isascii():
         return s.lower()
     return s.translate(_LOWER)
 
 
-def str_upper(s=NOARG):
+def str_upper(s=NOARG, *_):
     s = check_str(s, 1, "upper")
     if s.isascii():
         return s.upper()
     return s.translate(_UPPER)
 
 
-def str_rep(s=NOARG, n=NOARG, sep=NOARG):
+def str_rep(s=NOARG, n=NOARG, sep=NOARG, *_):
     s = check_str(s, 1, "rep")
     n = check_int(n, 2, "rep")
     sep = opt_str(sep, 3, "rep", "")
@@ -106,7 +106,7 @@ def str_rep(s=NOARG, n=NOARG, sep=NOARG):
     return (s + sep) * (n - 1) + s
 
 
-def str_byte(s=NOARG, i=NOARG, j=NOARG):
+def str_byte(s=NOARG, i=NOARG, j=NOARG, *_):
     s = check_str(s, 1, "byte")
     ln = len(s)
     pi = opt_int(i, 2, "byte", 1)
@@ -131,7 +131,7 @@ def str_char(*args):
     return "".join(out)
 
 
-def str_dump(f=NOARG, strip=NOARG):
+def str_dump(f=NOARG, strip=NOARG, *_):
     if type_name(f) != "function" or f is NOARG:
         type_error(1, "dump", "function", f)
     rt_error("unable to dump given function")
@@ -140,21 +140,21 @@ def str_dump(f=NOARG, strip=NOARG):
 # Pattern matching
 
 
-def str_find(s=NOARG, pattern=NOARG, init=NOARG, plain=NOARG):
+def str_find(s=NOARG, pattern=NOARG, init=NOARG, plain=NOARG, *_):
     s = check_str(s, 1, "find")
     pattern = check_str(pattern, 2, "find")
     init = opt_int(init, 3, "find", 1)
     return lpattern.find_aux(s, pattern, init, to_boolean(plain), True)
 
 
-def str_match(s=NOARG, pattern=NOARG, init=NOARG):
+def str_match(s=NOARG, pattern=NOARG, init=NOARG, *_):
     s = check_str(s, 1, "match")
     pattern = check_str(pattern, 2, "match")
     init = opt_int(init, 3, "match", 1)
     return lpattern.find_aux(s, pattern, init, False, False)
 
 
-def str_gmatch(s=NOARG, pattern=NOARG, init=NOARG):
+def str_gmatch(s=NOARG, pattern=NOARG, init=NOARG, *_):
     s = check_str(s, 1, "gmatch")
     pattern = check_str(pattern, 2, "gmatch")
     init = opt_int(init, 3, "gmatch", 1)
@@ -168,7 +168,7 @@ def str_gmatch(s=NOARG, pattern=NOARG, init=NOARG):
     return gmatch_aux
 
 
-def str_gsub(s=NOARG, pattern=NOARG, repl=NOARG, n=NOARG):
+def str_gsub(s=NOARG, pattern=NOARG, repl=NOARG, n=NOARG, *_):
     src = check_str(s, 1, "gsub")
     pattern = check_str(pattern, 2, "gsub")
     cls = repl.__class__
@@ -707,7 +707,7 @@ def str_pack(fmt=NOARG, *args):
     return "".join(out)
 
 
-def str_packsize(fmt=NOARG):
+def str_packsize(fmt=NOARG, *_):
     fmt = check_str(fmt, 1, "packsize")
     h = _Header(fmt, "packsize")
     totalsize = 0
@@ -744,7 +744,7 @@ def _unpackint(data, pos, islittle, size, issigned):
     return res
 
 
-def str_unpack(fmt=NOARG, data=NOARG, init=NOARG):
+def str_unpack(fmt=NOARG, data=NOARG, init=NOARG, *_):
     fmt = check_str(fmt, 1, "unpack")
     data = check_str(data, 2, "unpack")
     ld = len(data)
