@@ -47,7 +47,7 @@ def lower_number(lw, e):
 
 @expr_lowering(A.String)
 def lower_string(lw, e):
-    """"a\\n" -> 'a\\n' (one char per byte)"""
+    """ "a\\n" -> 'a\\n' (one char per byte)"""
     s = e.s
     if isinstance(s, bytes):
         s = s.decode("latin-1")
@@ -164,9 +164,7 @@ def lower_invoke(lw, e):
         tmp = lw.temp("o")
         test_obj = P.walrus(tmp, obj)
         ref = P.name(tmp)
-    target = P.ifexp(
-        P.is_not(P.cls_of(test_obj), P.name("str")), ref, lw.h("STRINGS")
-    )
+    target = P.ifexp(P.is_not(P.cls_of(test_obj), P.name("str")), ref, lw.h("STRINGS"))
     return P.call(P.subscript(target, P.const(name)), [ref] + args)
 
 
@@ -202,6 +200,7 @@ def lower_table(lw, e):
     vals = []
     const_keys = True
     non_nil = True
+    pos_fields = any(f.key is None for f in fields)
     pos = 0
     for fld in fields:
         if fld.key is None:
@@ -218,7 +217,7 @@ def lower_table(lw, e):
                 isinstance(k.n, float) and not k.n.is_integer()
             ):
                 kv = int(k.n)
-            if kv is not None:
+            if kv is not None and not (isinstance(kv, int) and pos_fields):
                 keys.append(P.const(kv))
             else:
                 const_keys = False
@@ -231,7 +230,13 @@ def lower_table(lw, e):
         for k, v in zip(keys, vals):
             flat.extend([k, v])
         d = P.tuple_(flat)
-        t = P.call(lw.h("mktable_kv"), [d])
+        # Positional items are stored after the keyed ones, as Lua's
+        # SETLIST does, so {[1] = "a", "b"} has t[1] == "b".
+        positional = [i for i, f in enumerate(fields) if f.key is None]
+        args = [d] + (
+            [P.tuple_([P.const(i) for i in positional])] if positional else []
+        )
+        t = P.call(lw.h("mktable_kv"), args)
         if tail is not None:
             t = P.call(lw.h("mktable_multi"), [t, P.const(pos + 1), _raw(lw, tail)])
         return t

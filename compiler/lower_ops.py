@@ -298,7 +298,9 @@ def lower_concat(lw, e):
             r = P.binop(r, ast.Add(), v)
         return r
     if all(t == T.STR or T.is_int(t) for t in types):
-        conv = [v if t == T.STR else P.call(P.name("str"), [v]) for v, t in zip(vals, types)]
+        conv = [
+            v if t == T.STR else P.call(P.name("str"), [v]) for v, t in zip(vals, types)
+        ]
         r = conv[0]
         for v in conv[1:]:
             r = P.binop(r, ast.Add(), v)
@@ -362,9 +364,7 @@ def lower_order(lw, e):
     helper = "lt" if isinstance(e, A.GreaterThanOp) else "le"
     if a1 is a2:
         return P.call(lw.h(helper), [b1, a1])
-    return P.subscript(
-        P.tuple_([a1, P.call(lw.h(helper), [b1, a2])]), P.const(1)
-    )
+    return P.subscript(P.tuple_([a1, P.call(lw.h(helper), [b1, a2])]), P.const(1))
 
 
 def _may_be_bool(t):

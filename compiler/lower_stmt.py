@@ -117,7 +117,11 @@ def _values(lw, values, n):
 def _targets_with_surplus(lw, names, exprs, n):
     """Store targets for a tuple assignment, with throwaway temporaries for
     surplus values."""
-    extra = max(0, len(exprs) - n) if not any(isinstance(x, ast.Starred) for x in exprs) else 0
+    extra = (
+        max(0, len(exprs) - n)
+        if not any(isinstance(x, ast.Starred) for x in exprs)
+        else 0
+    )
     return list(names) + [P.store(lw.temp("d")) for _ in range(extra)]
 
 
@@ -315,12 +319,16 @@ def lower_fornum(lw, s):
     if T.is_int(ta) and T.is_int(tb) and c is not None and c != 0:
         b_const = _int_const(s.stop)
         if c > 0:
-            lim = P.const(b_const + 1) if b_const is not None else P.binop(
-                stop, ast.Add(), P.const(1)
+            lim = (
+                P.const(b_const + 1)
+                if b_const is not None
+                else P.binop(stop, ast.Add(), P.const(1))
             )
         else:
-            lim = P.const(b_const - 1) if b_const is not None else P.binop(
-                stop, ast.Sub(), P.const(1)
+            lim = (
+                P.const(b_const - 1)
+                if b_const is not None
+                else P.binop(stop, ast.Sub(), P.const(1))
             )
         args = [start, lim] + ([P.const(c)] if c != 1 else [])
         it = P.call(P.name("range"), args)
@@ -375,7 +383,9 @@ def lower_forin(lw, s):
             else P.tuple_([P.store(x) for x in names], ast.Store())
         )
         return [
-            ast.For(target=target, iter=it, body=inits + body or [ast.Pass()], orelse=[])
+            ast.For(
+                target=target, iter=it, body=inits + body or [ast.Pass()], orelse=[]
+            )
         ]
 
     return _loop(lw, s, make)

@@ -83,7 +83,9 @@ def _report(err, debug):
     if debug and err.__cause__ is not None:
         import traceback
 
-        traceback.print_exception(type(err.__cause__), err.__cause__, err.__cause__.__traceback__)
+        traceback.print_exception(
+            type(err.__cause__), err.__cause__, err.__cause__.__traceback__
+        )
 
 
 def run_script(args):

@@ -211,7 +211,7 @@ def _innermost_lua_frame():
 
 
 def varinfo(operand):
-    """" (local 'x')" naming operand #`operand` of the runtime helper that the
+    """ " (local 'x')" naming operand #`operand` of the runtime helper that the
     innermost Lua frame is calling, or ""."""
     f = _innermost_lua_frame()
     if f is None:
@@ -290,6 +290,7 @@ _PYTYPES = {
     "method": "function",
     "method-wrapper": "function",
     "Table": "table",
+    "table": "table",
     "MTable": "table",
     "Coroutine": "thread",
     "tuple": "nil",
@@ -377,7 +378,9 @@ def _message_for(exc, tb):
             if a == b:
                 return "attempt to compare two %s values" % a
             return "attempt to compare %s with %s" % (a, b)
-        m = re.match(r"unsupported operand type\(s\) for .*?: '(.*?)' and '(.*?)'", text)
+        m = re.match(
+            r"unsupported operand type\(s\) for .*?: '(.*?)' and '(.*?)'", text
+        )
         if m:
             a, b = _luatype(m.group(1)), _luatype(m.group(2))
             bad = b if a == "number" else a
@@ -436,7 +439,8 @@ def traceback_text(tb=None, frame=None):
         info = chunk_info(fr.f_code.co_filename)
         if info is not None:
             lines.append(
-                "\t%s:%d: %s" % (info.chunk, info.lua_line(lineno), _func_label(fr.f_code))
+                "\t%s:%d: %s"
+                % (info.chunk, info.lua_line(lineno), _func_label(fr.f_code))
             )
         elif fr.f_globals.get("LUA_VISIBLE") and fr.f_code.co_name in fr.f_globals.get(
             "LUA_NAMES", ()

@@ -68,12 +68,15 @@ def compiler_stamp():
     return _stamp[0]
 
 
-def compile_to_python(source, chunkname, use_black=False, use_cache=True, from_file=True):
+def compile_to_python(
+    source, chunkname, use_black=False, use_cache=True, from_file=True
+):
     """Python source for Lua source (raises LuaSyntaxError)."""
     key = hashlib.sha256(
-        ("%s\0%s\0%s\0%s\0%s" % (compiler_stamp(), chunkname, use_black, from_file, source)).encode(
-            "latin-1", "replace"
-        )
+        (
+            "%s\0%s\0%s\0%s\0%s"
+            % (compiler_stamp(), chunkname, use_black, from_file, source)
+        ).encode("latin-1", "replace")
     ).hexdigest()
     path = os.path.join(cache_dir(), key[:2], key + ".py")
     if use_cache:

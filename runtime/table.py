@@ -323,12 +323,15 @@ def mktable(d):
     return Table({k: v for k, v in d.items() if v is not None})
 
 
-def mktable_kv(flat):
-    """{[k] = v, ...} with computed keys, given as (k1, v1, k2, v2, ...)."""
+def mktable_kv(flat, positional=()):
+    """{[k] = v, ...} with computed keys, given as (k1, v1, k2, v2, ...);
+    the pairs numbered in `positional` are list items, stored last."""
     t = Table()
-    for i in range(0, len(flat), 2):
-        k = normkey(flat[i])
-        v = flat[i + 1]
+    order = [i for i in range(len(flat) // 2) if i not in positional]
+    order.extend(positional)
+    for i in order:
+        k = normkey(flat[2 * i])
+        v = flat[2 * i + 1]
         if v is None:
             dict.pop(t, k, None)
         else:

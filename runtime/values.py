@@ -183,7 +183,11 @@ def _hex2number(body, neg):
         v = wrap_int(mant)
         return wrap_int(-v) if neg else v
     try:
-        f = math.ldexp(float(mant), exp) if mant < (1 << 1000) else _big_ldexp(mant, exp)
+        f = (
+            math.ldexp(float(mant), exp)
+            if mant < (1 << 1000)
+            else _big_ldexp(mant, exp)
+        )
     except OverflowError:
         f = math.inf
     return -f if neg else f

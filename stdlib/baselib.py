@@ -74,10 +74,7 @@ def lua_tonumber(v=NOARG, base=NOARG, *_):
     if b is None:
         type_error(2, "tonumber", "number", base)
     if v.__class__ is not str:
-        if v.__class__ in (int, float):
-            v = tostring(v)
-        else:
-            type_error(1, "tonumber", "string", v)
+        type_error(1, "tonumber", "string", v)
     if not 2 <= b <= 36:
         arg_error(2, "tonumber", "base out of range")
     s = v.strip(" \f\n\r\t\v").lower()
@@ -242,29 +239,22 @@ def lua_pcall(f=NOARG, *args):
 
 def lua_xpcall(f=NOARG, handler=NOARG, *args):
     if handler is NOARG:
-        arg_error(2, "xpcall", "value expected")
+        type_error(2, "xpcall", "function", handler)
     try:
         r = f(*args)
     except Exception as e:
-        err = lua_error_from(e)
-        return Multi((False,) + tuple(_call_handler(handler, err.value)))
+        value = lua_error_from(e).value
+        # Lua calls the handler again on its own errors, until its C stack
+        # runs out.
+        for _ in range(10):
+            try:
+                return Multi((False, first(handler(value))))
+            except Exception as e2:
+                value = lua_error_from(e2).value
+        return Multi((False, "error in error handling"))
     if r.__class__ is Multi:
         return Multi((True,) + r)
     return Multi((True, r))
-
-
-def _call_handler(handler, value, depth=0):
-    try:
-        r = handler(value)
-    except Exception as e:
-        # An error in the handler calls the handler again, as in Lua, until
-        # C-stack-like depth runs out.
-        if depth > 20:
-            return (lua_error_from(e).value,)
-        return _call_handler(handler, lua_error_from(e).value, depth + 1)
-    if r.__class__ is Multi:
-        return r
-    return (r,)
 
 
 def _globals_of(fn):
