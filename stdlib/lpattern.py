@@ -896,8 +896,3 @@ def gsub(src, pattern, repl, max_s, tr):
         return Multi((src, n))
     out.append(src[copied:])
     return Multi(("".join(out), n))
-
-
-def match_class_set(cl):
-    """The characters that the class %cl matches (for other modules)."""
-    return _class_set(cl)

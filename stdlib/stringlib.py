@@ -16,13 +16,7 @@ import struct
 from moonlet.runtime.errors import NOARG, arg_error, rt_error, type_error
 from moonlet.runtime.ops import tostring
 from moonlet.runtime.table import Table
-from moonlet.runtime.values import (
-    MININT,
-    NONE,
-    Multi,
-    fmt_float,
-    type_name,
-)
+from moonlet.runtime.values import MININT, NONE, Multi, type_name
 
 from . import lpattern
 from ._checks import check_int, check_num, check_str, opt_int, opt_str, to_boolean
@@ -302,12 +296,21 @@ def _fmt_nonfinite(x, upper, flags, width):
 def _fmt_float(x, conv, flags, width, prec):
     if x != x or x in (math.inf, -math.inf):
         return _fmt_nonfinite(x, conv in "EG", flags, width)
-    spec = "%" + flags
+    # format() rather than '%' (PyPy's '%f' turns huge numbers into '%g').
+    spec = "<" if "-" in flags else ""
+    if "+" in flags:
+        spec += "+"
+    elif " " in flags:
+        spec += " "
+    if "#" in flags:
+        spec += "#"
+    if "0" in flags and "-" not in flags:
+        spec += "0"
     if width:
         spec += str(width)
     if prec is not None:
         spec += "." + str(prec)
-    return (spec + conv) % x
+    return format(x, spec + conv)
 
 
 def _hexfloat(x, upper, flags, width, prec):
