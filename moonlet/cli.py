@@ -202,9 +202,8 @@ def main(argv=None):
     if cmd == "run":
         return run_script(argv[1:])
     if cmd == "compile":
-        from moonlet.package import compile_command
-
-        return compile_command(argv[1:])
+        sys.stderr.write("moonlet: 'compile' is not available in this version yet\n")
+        return 2
     sys.stderr.write("moonlet: unknown command '%s'\n%s" % (cmd, USAGE))
     return 1
 
