@@ -14,6 +14,7 @@ import ast
 
 from luaparser import astnodes as A
 
+from .types import single_result
 from . import pyast as P
 from .errors import CompilerBug
 
@@ -131,7 +132,9 @@ class Lowerer:
             return P.ifexp(v, P.subscript(v, P.const(0)), P.const(None))
         r = self.expr(e)
         if is_multi(e) or (
-            isinstance(e, (A.Call, A.Invoke)) and getattr(e, "wrapped", False)
+            isinstance(e, (A.Call, A.Invoke))
+            and getattr(e, "wrapped", False)
+            and not single_result(e)
         ):
             return self.truncate(r)
         return r
@@ -188,7 +191,10 @@ class Lowerer:
 
 
 def is_multi(e):
-    """Can this expression produce several values (unless truncated)?"""
-    return isinstance(e, (A.Call, A.Invoke, A.Varargs)) and not getattr(
-        e, "wrapped", False
+    """Can this expression produce several values (unless truncated)?
+    Calls of known single-result functions cannot."""
+    return (
+        isinstance(e, (A.Call, A.Invoke, A.Varargs))
+        and not getattr(e, "wrapped", False)
+        and not single_result(e)
     )

@@ -1,6 +1,7 @@
 """Lowering of Lua expressions other than operators (see lower_ops.py)."""
 
 import ast
+import copy
 
 from luaparser import astnodes as A
 
@@ -250,6 +251,14 @@ def lower_table(lw, e):
         )
     if non_nil:
         return P.call(lw.h("Table"), [d])
+    maybe_nil = [v for v, f in zip(vals, fields) if T.may_be_nil(expr_type(f.value))]
+    if len(maybe_nil) <= 4 and all(P.is_simple(v) for v in maybe_nil):
+        # Variables can be read twice: test them and build the dict directly.
+        return P.ifexp(
+            P.and_(*[P.is_not(v, P.const(None)) for v in maybe_nil]),
+            P.call(lw.h("Table"), [d]),
+            P.call(lw.h("mktable"), [copy.deepcopy(d)]),
+        )
     return P.call(lw.h("mktable"), [d])
 
 

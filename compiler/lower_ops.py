@@ -5,9 +5,9 @@ types first when the compiler cannot prove them, and everything else
 (strings, metamethods, overflow, errors) goes to a runtime.ops helper:
 
     a + b   (a, b unknown)
-    ->  (_a1 + _b1 if (_c1 := type(_a1 := a)) is float is type(_b1 := b)
-         else (_r1 if _c1 is int is type(_b1) and MININT <= (_r1 := _a1 + _b1) <= MAXINT
-               else arith_add(_a1, _b1)))
+    ->  (_r1 if (_c1 := (_a1 := a).__class__) is (_b1 := b).__class__ is int
+              and MININT <= (_r1 := _a1 + _b1) <= MAXINT
+         else (_a1 + _b1 if _c1 is float is _b1.__class__ else arith_add(_a1, _b1)))
 
 Operands are evaluated once, left to right, into fresh temporaries.
 """
@@ -46,7 +46,8 @@ def _in_range(lw, r):
 
 
 def _type(x):
-    return P.call(P.name("type"), [x])
+    # `x.__class__` is cheaper than `type(x)` (no global lookup or call).
+    return P.cls_of(x)
 
 
 def _same_type_is(x1, y1, kind, cvar=None):
@@ -114,22 +115,41 @@ def lower_arith(lw, e):
                 P.call(lw.h(helper), [a2, b2]),
             ),
         )
-    int_path = P.ifexp(
-        P.and_(
-            ast.Compare(
-                left=P.name(c),
-                ops=[ast.Is(), ast.Is()],
-                comparators=[P.name("int"), _type(b2)],
+    float_path = P.ifexp(
+        ast.Compare(
+            left=P.name(c),
+            ops=[ast.Is(), ast.Is()],
+            comparators=[P.name("float"), _type(b2)],
+        ),
+        P.binop(a2, op(), b2),
+        P.call(lw.h(helper), [a2, b2]),
+    )
+    if ("float" in ta or "float" in tb) and not ("int" in ta or "int" in tb):
+        int_path = P.ifexp(
+            P.and_(
+                ast.Compare(
+                    left=P.name(c),
+                    ops=[ast.Is(), ast.Is()],
+                    comparators=[P.name("int"), _type(b2)],
+                ),
+                _in_range(lw, P.walrus(r, P.binop(a2, op(), b2))),
             ),
+            P.name(r),
+            P.call(lw.h(helper), [a2, b2]),
+        )
+        return P.ifexp(
+            _same_type_is(a1, b1, "float", c),
+            P.binop(a2, op(), b2),
+            int_path,
+        )
+    # Integers first: a Lua program's unknown operands are mostly integers.
+    return P.ifexp(
+        P.and_(
+            _same_type_is(a1, b1, "int", c),
             _in_range(lw, P.walrus(r, P.binop(a2, op(), b2))),
         ),
         P.name(r),
-        P.call(lw.h(helper), [a2, b2]),
-    )
-    return P.ifexp(
-        _same_type_is(a1, b1, "float", c),
-        P.binop(a2, op(), b2),
-        int_path,
+        float_path,
     )
 
 

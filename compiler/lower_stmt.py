@@ -24,14 +24,14 @@ def _simple_or_assign(lw, x, out, prefix):
 def store_index(lw, obj, key, key_t, val, val_t):
     """Statements for obj[key] = val:
 
-    if obj.__class__ is Table and val is not None: obj[key] = val
+    if obj.__class__ in RAWSET and val is not None: obj[key] = val
     else: setindex(obj, key, val)
     """
     out = []
     obj = _simple_or_assign(lw, obj, out, "o")
     key = _simple_or_assign(lw, key, out, "k")
     val = _simple_or_assign(lw, val, out, "v")
-    conds = [P.is_(P.cls_of(obj), lw.h("Table"))]
+    conds = [P.compare(P.cls_of(obj), ast.In(), lw.h("RAWSET"))]
     if T.may_be_nil(val_t):
         conds.append(P.is_not(val, P.const(None)))
     raw_key = isinstance(key, ast.Constant) and isinstance(key.value, (str, int))
@@ -90,7 +90,7 @@ def _values(lw, values, n):
     which are evaluated (in order) and dropped."""
     m = len(values)
     exprs = []
-    if m and is_multi(values[-1]) and m <= n:
+    if m and is_multi(values[-1]) and m < n:
         exprs = [lw.expr1(e) for e in values[:-1]]
         last = values[-1]
         raw = (

@@ -15,6 +15,7 @@ import re
 HELPERS = {
     "Table",
     "MTable",
+    "RAWSET",
     "Multi",
     "NONE",
     "first",

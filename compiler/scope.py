@@ -32,6 +32,7 @@ class LocalVar:
         "decl_node",
         "is_param",
         "types",
+        "fn_node",
     )
 
     def __init__(self, name, func, in_loop, attrib=None, is_param=False):
@@ -46,6 +47,8 @@ class LocalVar:
         self.decl_node = None
         self.is_param = is_param
         self.types = None
+        # The function node this variable always holds (compiler.types).
+        self.fn_node = None
 
     def __repr__(self):
         return "<LocalVar %s/%s %s>" % (self.name, self.pyname, self.mode)

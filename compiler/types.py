@@ -125,17 +125,38 @@ def expr_type(e):
         return STR if a <= ok and b <= ok else ANY
     if isinstance(e, (A.AndLoOp, A.OrLoOp)):
         return join(expr_type(e.left), expr_type(e.right))
+    if isinstance(e, A.Call):
+        fn = known_function(e)
+        if fn is not None and fn.ret_single:
+            return fn.ret_types
     return ANY
+
+
+def known_function(call):
+    """The function node a call always reaches: its callee is a local
+    variable whose only assignment is one function definition."""
+    f = call.func
+    if isinstance(f, A.Name):
+        v = getattr(f, "var", None)
+        if v is not None:
+            return getattr(v, "fn_node", None)
+    return None
+
+
+def single_result(call):
+    """True if the call always gives exactly one value."""
+    fn = known_function(call) if isinstance(call, A.Call) else None
+    return fn is not None and fn.ret_single
 
 
 def _value_type(values, i):
     """Type of the i-th value of an expression list (with expansion)."""
     if i < len(values):
         e = values[i]
-        if i == len(values) - 1 and _multi(e):
+        if i == len(values) - 1 and _multi(e) and not single_result(e):
             return ANY
         return expr_type(e)
-    if values and _multi(values[-1]):
+    if values and _multi(values[-1]) and not single_result(values[-1]):
         return ANY
     return NIL
 
@@ -147,12 +168,21 @@ def _multi(e):
 
 
 def infer(funcs, sites):
-    """Fixpoint over all assignment sites: (var, thunk giving a type)."""
+    """Fixpoint over all assignment sites: (var, thunk giving a type), and
+    over the return types of known single-result functions."""
+    sites, fns = sites
     for f in funcs:
         for v in f.locals:
             v.types = ANY if v.is_param or v.name == "_ENV" else None
     for _ in range(12):
         changed = False
+        for fn in fns:
+            t = fn.ret_types
+            for r in fn.returns:
+                t = join(t, expr_type(r.values[0]))
+            if t != fn.ret_types:
+                fn.ret_types = t
+                changed = True
         for v, thunk in sites:
             if v.types is not None and "any" in v.types:
                 continue
@@ -168,6 +198,11 @@ def infer(funcs, sites):
     else:
         for v, _ in sites:
             v.types = ANY
+        for fn in fns:
+            fn.ret_types = ANY
+    for fn in fns:
+        if not fn.ret_types:
+            fn.ret_types = ANY
     for f in funcs:
         for v in f.locals:
             if v.types is None or not v.types:
@@ -175,22 +210,33 @@ def infer(funcs, sites):
 
 
 def collect_sites(chunk):
-    """All (LocalVar, type-thunk) assignment sites of a resolved chunk."""
+    """All (LocalVar, type-thunk) assignment sites of a resolved chunk, and
+    the function definitions that local variables always hold."""
     sites = []
+    defs = {}  # LocalVar -> list of function nodes, None for other values
+
+    def define(var, fn):
+        if var is not None:
+            defs.setdefault(var, []).append(fn)
 
     def visit(node):
         if isinstance(node, A.LocalAssign):
             for i, t in enumerate(node.targets):
                 sites.append((t.var, _thunk(node.values, i)))
+                v = node.values[i] if i < len(node.values) else None
+                define(t.var, v if isinstance(v, A.AnonymousFunction) else None)
         elif isinstance(node, A.Assign):
             for i, t in enumerate(node.targets):
                 if isinstance(t, A.Name) and t.var is not None:
                     sites.append((t.var, _thunk(node.values, i)))
+                    define(t.var, None)
         elif isinstance(node, A.LocalFunction):
             sites.append((node.name.var, lambda: FUNC))
+            define(node.name.var, node)
         elif isinstance(node, A.Function) and isinstance(node.name, A.Name):
             if node.name.var is not None:
                 sites.append((node.name.var, lambda: FUNC))
+                define(node.name.var, node)
         elif isinstance(node, A.Fornum):
             start = node.start
             step = node.step if isinstance(node.step, A.Node) else None
@@ -214,16 +260,68 @@ def collect_sites(chunk):
             visit(child)
 
     visit(chunk)
-    return sites
+    fns = []
+    for var, nodes in defs.items():
+        if len(nodes) == 1 and nodes[0] is not None:
+            fn = nodes[0]
+            returns = []
+            _returns(fn.body, returns)
+            fn.returns = returns
+            fn.ret_types = BOTTOM
+            fn.ret_single = _ends_in_return(fn.body) and all(
+                len(r.values) == 1 and not _multi(r.values[0]) for r in returns
+            )
+            var.fn_node = fn
+            if fn.ret_single:
+                fns.append(fn)
+    return sites, fns
+
+
+def _returns(node, out):
+    """The return statements of a function body (not of nested functions)."""
+    if isinstance(node, A.Return):
+        out.append(node)
+    for child in _children(node):
+        if not isinstance(
+            child, (A.AnonymousFunction, A.LocalFunction, A.Function, A.Method)
+        ):
+            _returns(child, out)
+
+
+def _ends_in_return(block):
+    """True if control cannot run off the end of the block."""
+    body = block.body if isinstance(block, A.Block) else block
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, A.Return):
+        return True
+    if isinstance(last, A.Do):
+        return _ends_in_return(last.body)
+    if isinstance(last, (A.If, A.ElseIf)):
+        if not _ends_in_return(last.body):
+            return False
+        if last.orelse is None:
+            return False
+        if isinstance(last.orelse, A.ElseIf):
+            return _ends_in_return(A.Block([last.orelse]))
+        return _ends_in_return(last.orelse)
+    return False
 
 
 def _thunk(values, i):
     return lambda: _value_type(values, i)
 
 
+# Attributes the compiler adds to nodes; they do not hold child nodes.
+_NOT_CHILDREN = frozenset(
+    ["var", "env", "finfo", "types", "returns", "ret_types", "ret_single", "fn_node"]
+)
+
+
 def _children(node):
     for key, val in vars(node).items():
-        if key.startswith("_") or key in ("var", "env", "finfo", "types"):
+        if key.startswith("_") or key in _NOT_CHILDREN:
             continue
         if isinstance(val, A.Node):
             yield val

@@ -13,7 +13,16 @@ Rules:
 import math
 
 from .errors import LuaError, rt_error
-from .table import MTable, Table, getmetafield, index_meta, length, readkey, normkey
+from .table import (
+    MTable,
+    Table,
+    getmetafield,
+    index_meta,
+    length,
+    meta_changed,
+    normkey,
+    readkey,
+)
 from .values import (
     MAXINT,
     MININT,
@@ -357,7 +366,7 @@ def lua_len(v):
     h = getmetafield(v, "__len")
     if h is not None:
         return first(h(v))
-    if cls is MTable:
+    if isinstance(v, Table):
         return length(v)
     rt_error("attempt to get length of a %s value%s" % (type_name(v), _varinfo(1)))
 
@@ -415,11 +424,11 @@ def eq(a, b):
     cb = b.__class__
     if ca is bool or cb is bool:
         return False
-    if ca is MTable and cb in (Table, MTable):
+    if isinstance(a, MTable) and isinstance(b, Table):
         return a == b
-    if cb is MTable and ca is Table:
+    if isinstance(b, MTable) and isinstance(a, Table):
         return b == a
-    if ca is Table or cb is Table:
+    if isinstance(a, Table) or isinstance(b, Table):
         return False
     return a == b
 
@@ -430,20 +439,20 @@ def eq(a, b):
 def index(o, k):
     """o[k] for any value o."""
     cls = o.__class__
-    if cls is Table or cls is MTable:
+    if isinstance(o, Table):
         return o[readkey(k)]
     if cls is str:
         mt = STRING_META[0]
         h = dict.get(mt, "__index") if mt is not None else None
         if h is None:
             rt_error("attempt to index a string value%s" % _varinfo(1))
-        if h.__class__ in (Table, MTable):
+        if isinstance(h, Table):
             return h[readkey(k)]
         return first(h(o, k))
     h = getmetafield(o, "__index")
     if h is None:
         rt_error("attempt to index a %s value%s" % (type_name(o), _varinfo(1)))
-    if h.__class__ in (Table, MTable):
+    if isinstance(h, Table):
         return h[readkey(k)]
     return first(h(o, k))
 
@@ -451,37 +460,32 @@ def index(o, k):
 def setindex(o, k, v):
     """o[k] = v for any value o, with __newindex."""
     for _ in range(2000):
-        cls = o.__class__
-        if cls is Table:
-            key = normkey(k)
-            if v is None:
-                dict.pop(o, key, None)
-            else:
-                dict.__setitem__(o, key, v)
-            return
-        if cls is MTable:
+        if isinstance(o, MTable):
             key = readkey(k)
             if key not in o:
                 h = dict.get(o.meta, "__newindex")
                 if h is not None:
-                    if h.__class__ in (Table, MTable):
+                    if isinstance(h, Table):
                         o = h
                         continue
                     h(o, k, v)
                     return
-            key = normkey(k)
-            if v is None:
-                dict.pop(o, key, None)
-            else:
-                dict.__setitem__(o, key, v)
+        elif not isinstance(o, Table):
+            h = getmetafield(o, "__newindex")
+            if h is None:
+                rt_error("attempt to index a %s value%s" % (type_name(o), _varinfo(1)))
+            if isinstance(h, Table):
+                o = h
+                continue
+            h(o, k, v)
             return
-        h = getmetafield(o, "__newindex")
-        if h is None:
-            rt_error("attempt to index a %s value%s" % (type_name(o), _varinfo(1)))
-        if h.__class__ in (Table, MTable):
-            o = h
-            continue
-        h(o, k, v)
+        key = normkey(k)
+        if v is None:
+            dict.pop(o, key, None)
+        else:
+            dict.__setitem__(o, key, v)
+        if key.__class__ is str and o.__class__ is not Table and key[:2] == "__":
+            meta_changed(o)
         return
     rt_error("'__newindex' chain too long; possible loop")
 

@@ -45,6 +45,7 @@ from .table import (
     BOOLKEYS,
     BoolKey,
     MTable,
+    RAWSET,
     Table,
     getmetafield,
     lua_next,
@@ -89,7 +90,7 @@ class _StringIndex:
     def __getitem__(self, key):
         mt = STRING_META[0]
         h = dict.get(mt, "__index") if mt is not None else None
-        if h.__class__ is Table or h.__class__ is MTable:
+        if isinstance(h, Table):
             return h[key]
         return index("", key)
 
@@ -177,7 +178,7 @@ def forin(n, r):
     else:
         f, s, c, closing = r, None, None, None
     pad = (None,) * (n - 2) if n > 2 else ()
-    if f is lua_next and c is None and (s.__class__ is Table or s.__class__ is MTable):
+    if f is lua_next and c is None and isinstance(s, Table):
         for k in list(s):
             v = dict.get(s, k)
             if v is not None:
@@ -228,7 +229,7 @@ def forin1(r):
 
 def ipairs_iter(t, i):
     i += 1
-    v = t[i] if t.__class__ is Table or t.__class__ is MTable else index(t, i)
+    v = t[i] if isinstance(t, Table) else index(t, i)
     if v is None:
         return None
     return Multi((i, v))

@@ -2,14 +2,21 @@
 
 Rules:
 - A table is a dict subclass, so generated code reads fields with plain
-  subscription at C speed. Table is a table without a metatable; MTable is a
-  table with one (in the `meta` slot). setmetatable switches `__class__`.
+  subscription at C speed. Table is a table without a metatable. A table
+  with metatable M has class `M.icls`, a subclass of MTable made for M
+  (the metatable itself is in the `meta` slot); setmetatable switches
+  `__class__`. A table without a metatable that serves as one is a
+  MetaTable, so that stores into it leave the generated fast path
+  (`o.__class__ is Table`) and reach setindex/rawset, which keep the
+  instance class in step with the `__index` field.
+- The instance class's `__missing__` follows `__index`: a table's C-level
+  `__getitem__` when `__index` is a table (chains run at C speed), a call
+  when it is a function, None when absent. Chains that loop or run long
+  use the Python walk (index_meta) with Lua's MAXTAGLOOP limit instead.
 - Keys are normalised before storing: floats with an integral value become
   ints, booleans become the TRUEKEY/FALSEKEY sentinels (True == 1 in Python
   but not in Lua). nil and NaN cannot be keys. Values are never nil: storing
   nil deletes the key.
-- Missing keys return None through `__missing__`, which for MTable follows
-  the `__index` metamethod chain (at most MAXTAGLOOP steps, like Lua).
 - `#t` returns a border; for proper sequences it equals Lua's answer.
 - Equality and hashing are by identity (dict's content comparison would be
   wrong for Lua).
@@ -40,17 +47,19 @@ FALSEKEY = BoolKey(False)
 BOOLKEYS = {True: TRUEKEY, False: FALSEKEY}
 
 
+_EMPTY = {}
+
+
 class Table(dict):
     """A Lua table with no metatable."""
 
-    __slots__ = ("meta", "__weakref__")
+    __slots__ = ("meta", "__weakref__", "icls")
     lua_type = "table"
     __hash__ = object.__hash__
     __eq__ = object.__eq__
     __ne__ = object.__ne__
-
-    def __missing__(self, key):
-        return None
+    # A C-level "return None" for missing keys: cheaper than a Python method.
+    __missing__ = staticmethod(_EMPTY.get)
 
     # dict supports `|`; a Lua table does not.
     def __or__(self, other):
@@ -60,6 +69,13 @@ class Table(dict):
 
     def __repr__(self):
         return "<Lua table 0x%08x>" % id(self)
+
+
+class MetaTable(Table):
+    """A table with no metatable of its own that is the metatable of others."""
+
+    __slots__ = ()
+    __hash__ = object.__hash__
 
 
 def normkey(k):
@@ -108,10 +124,13 @@ def rawset(t, k, v):
         dict.pop(t, k, None)
     else:
         dict.__setitem__(t, k, v)
+    if k.__class__ is str and k[:2] == "__" and t.__class__ is not Table:
+        meta_changed(t)
 
 
 class MTable(Table):
-    """A Lua table with a metatable (`self.meta`)."""
+    """A Lua table with a metatable (`self.meta`); the base of every
+    metatable's instance class."""
 
     __slots__ = ()
     __hash__ = object.__hash__
@@ -131,7 +150,7 @@ class MTable(Table):
         if not isinstance(other, Table):
             return False
         h = self.meta.get("__eq")
-        if h is None and other.__class__ is MTable:
+        if h is None and isinstance(other, MTable):
             h = other.meta.get("__eq")
         if h is None:
             return False
@@ -142,49 +161,131 @@ class MTable(Table):
         return not self.__eq__(other)
 
     def __lt__(self, other):
-        from .ops import lt_meta
-
-        return lt_meta(self, other)
+        return _ops().lt_meta(self, other)
 
     def __le__(self, other):
-        from .ops import le_meta
-
-        return le_meta(self, other)
+        return _ops().le_meta(self, other)
 
     def __gt__(self, other):
-        from .ops import lt_meta
-
-        return lt_meta(other, self)
+        return _ops().lt_meta(other, self)
 
     def __ge__(self, other):
-        from .ops import le_meta
-
-        return le_meta(other, self)
+        return _ops().le_meta(other, self)
 
     def __repr__(self):
         return "<Lua table 0x%08x with metatable>" % id(self)
 
 
-def index_meta(t, key):
-    """Follow __index from table t, whose raw lookup of `key` missed."""
-    from .ops import index
+_OPS = []
 
+
+def _ops():
+    if not _OPS:
+        from . import ops
+
+        _OPS.append(ops)
+    return _OPS[0]
+
+
+def index_meta(t, key):
+    """Follow __index from table t, whose raw lookup of `key` missed (the
+    general walk, with Lua's loop limit)."""
     for _ in range(MAXTAGLOOP):
         h = t.meta.get("__index")
         if h is None:
             return None
-        cls = h.__class__
-        if cls is Table:
-            return dict.get(h, key)
-        if cls is MTable:
+        if isinstance(h, MTable):
             if key in h:
                 return dict.__getitem__(h, key)
             t = h
             continue
-        if cls is not str and callable(h):
+        if isinstance(h, Table):
+            return dict.get(h, key)
+        if h.__class__ is not str and callable(h):
             return first(h(t, luakey(key)))
-        return index(h, luakey(key))
+        return _ops().index(h, luakey(key))
     rt_error("'__index' chain too long; possible loop")
+
+
+# Instance classes: one per metatable, kept in the metatable's `icls` slot.
+
+# Chains longer than this are walked in Python, which counts to MAXTAGLOOP.
+_CHAIN_LIMIT = 100
+
+
+# Classes whose tables take stores of non-nil values as plain dict stores:
+# Table and the instance classes of metatables without __newindex.
+RAWSET = {Table}
+
+
+def instance_class(mt):
+    """The class of tables whose metatable is mt."""
+    try:
+        return mt.icls
+    except AttributeError:
+        pass
+    cls = type("MTable", (MTable,), {"__slots__": (), "__hash__": object.__hash__})
+    mt.icls = cls
+    if mt.__class__ is Table:
+        mt.__class__ = MetaTable
+    elif isinstance(mt, MTable):
+        mt.__class__ = meta_variant(mt.__class__)
+    meta_changed(mt)
+    return cls
+
+
+def meta_variant(cls):
+    """A subclass of instance class cls for tables that are metatables
+    themselves: never in RAWSET, so stores into them reach setindex."""
+    v = cls.__dict__.get("variant")
+    if v is None:
+        v = type("MTable", (cls,), {"__slots__": (), "__hash__": object.__hash__})
+        cls.variant = v
+        v.variant = v
+    return v
+
+
+def _chain_ok(h):
+    """True if following __index tables from h ends without a loop within
+    _CHAIN_LIMIT steps."""
+    seen = set()
+    while isinstance(h, MTable):
+        if id(h) in seen or len(seen) > _CHAIN_LIMIT:
+            return False
+        seen.add(id(h))
+        h = dict.get(h.meta, "__index")
+        if not isinstance(h, Table):
+            return True
+    return True
+
+
+def _call_missing(h):
+    def __missing__(self, key):
+        return first(h(self, luakey(key)))
+
+    return __missing__
+
+
+def meta_changed(mt):
+    """Bring mt's instance class in step with mt's __index field."""
+    try:
+        cls = mt.icls
+    except AttributeError:
+        return
+    h = dict.get(mt, "__index")
+    if h is None:
+        m = Table.__dict__["__missing__"]
+    elif isinstance(h, Table):
+        m = staticmethod(h.__getitem__) if _chain_ok(h) else MTable.__missing__
+    elif h.__class__ is not str and callable(h):
+        m = _call_missing(h)
+    else:
+        m = MTable.__missing__
+    cls.__missing__ = m
+    if dict.get(mt, "__newindex") is None:
+        RAWSET.add(cls)
+    else:
+        RAWSET.discard(cls)
 
 
 def getmetafield(v, name):
@@ -197,9 +298,11 @@ def getmetafield(v, name):
 
 def getmetatable_raw(v):
     cls = v.__class__
-    if cls is MTable:
-        return v.meta
     if cls is Table:
+        return None
+    if isinstance(v, MTable):
+        return v.meta
+    if cls is MetaTable:
         return None
     if cls is str:
         from .ops import STRING_META
@@ -210,12 +313,17 @@ def getmetatable_raw(v):
 
 def setmetatable(t, mt):
     if mt is None:
-        if t.__class__ is MTable:
+        if isinstance(t, MTable):
             del t.meta
-            t.__class__ = Table
+            t.__class__ = MetaTable if hasattr(t, "icls") else Table
     else:
-        t.__class__ = MTable
+        cls = instance_class(mt)
+        t.__class__ = meta_variant(cls) if hasattr(t, "icls") else cls
         t.meta = mt
+        h = dict.get(mt, "__index")
+        if isinstance(h, MTable) or h is t:
+            # t may now close a loop of __index tables.
+            meta_changed(mt)
     return t
 
 

@@ -190,7 +190,7 @@ def c_len(v):
     h = getmetafield(v, "__len")
     if h is not None:
         return first(h(v))
-    if cls is MTable:
+    if isinstance(v, Table):
         return length(v)
     raise LuaError("attempt to get length of a %s value" % type_name(v))
 
@@ -198,7 +198,7 @@ def c_len(v):
 def c_index(o, k):
     """lua_geti/lua_getfield called from a C function."""
     cls = o.__class__
-    if cls is Table or cls is MTable:
+    if isinstance(o, Table):
         return o[readkey(k)]
     if cls is not str and getmetafield(o, "__index") is None:
         raise LuaError("attempt to index a %s value" % type_name(o))

@@ -19,6 +19,7 @@ from moonlet.runtime.ops import eq, index, tostring
 from moonlet.runtime.prelude import ipairs_iter
 from moonlet.runtime.table import (
     MTable,
+    MetaTable,
     Table,
     getmetafield,
     getmetatable_raw,
@@ -178,10 +179,17 @@ def lua_rawlen(v=NOARG, *_):
 
 
 def lua_setmetatable(t=NOARG, mt=NOARG, *_):
+    if t.__class__ is Table and mt.__class__ is MetaTable:
+        # The common `setmetatable({}, Class)`: Class is already a metatable.
+        h = dict.get(mt, "__index")
+        if h is not t and not isinstance(h, MTable):
+            t.__class__ = mt.icls
+            t.meta = mt
+            return t
     _check_table(t, 1, "setmetatable")
     if mt is NOARG or not (mt is None or isinstance(mt, Table)):
         type_error(2, "setmetatable", "nil or table", mt)
-    if t.__class__ is MTable and dict.get(t.meta, "__metatable") is not None:
+    if isinstance(t, MTable) and dict.get(t.meta, "__metatable") is not None:
         rt_error("cannot change a protected metatable")
     return setmetatable(t, mt)
 
