@@ -36,7 +36,10 @@ def function_def(lw, node, pyname, args, body, method=False):
     lw.targets = []
     params = [_arg(v.pyname) for v in f.params]
     defaults = [P.const(None) for _ in f.params]
-    vararg = _arg("varargs" if f.is_vararg else "_")
+    if f.is_vararg:
+        vararg = _arg("varargs")
+    else:
+        vararg = None if getattr(node, "fixed_arity", False) else _arg("_")
     kwonly = [_arg(v.pyname) for v in f.capture_params]
     kw_defaults = [P.name(v.pyname) for v in f.capture_params]
     out = []

@@ -59,6 +59,24 @@ def _same_type_is(x1, y1, kind, cvar=None):
     )
 
 
+def _floaty(lw):
+    """Does the current function compute with floats (float literals, `/`
+    or `^`)? Then unknown operands are tested for float first."""
+    f = lw.func
+    r = getattr(f, "floaty", None)
+    if r is None:
+        r = f.floaty = _has_float_ops(f.node)
+    return r
+
+
+def _has_float_ops(node):
+    if isinstance(node, (A.FloatDivOp, A.ExpoOp)):
+        return True
+    if isinstance(node, A.Number) and isinstance(node.n, float):
+        return True
+    return any(_has_float_ops(c) for c in T.children(node))
+
+
 def _const_num(e):
     if isinstance(e, A.Number):
         return e.n
@@ -124,7 +142,9 @@ def lower_arith(lw, e):
         P.binop(a2, op(), b2),
         P.call(lw.h(helper), [a2, b2]),
     )
-    if ("float" in ta or "float" in tb) and not ("int" in ta or "int" in tb):
+    if (
+        ("float" in ta or "float" in tb) and not ("int" in ta or "int" in tb)
+    ) or _floaty(lw):
         int_path = P.ifexp(
             P.and_(
                 ast.Compare(

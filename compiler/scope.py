@@ -71,6 +71,8 @@ class FuncInfo:
         self.taken = set()
         self.temp_counter = 0
         self.pyname = None
+        # Computes with floats: set by compiler.lower_ops when first asked.
+        self.floaty = None
         if parent is not None:
             parent.children.append(self)
 

@@ -219,7 +219,25 @@ def collect_sites(chunk):
         if var is not None:
             defs.setdefault(var, []).append(fn)
 
+    calls = {}  # LocalVar -> calls with the variable as callee
+    escapes = set()  # variables read other than as a callee
+    skip = set()  # ids of Name nodes that are definitions, not reads
+
     def visit(node):
+        if isinstance(node, A.Name):
+            if getattr(node, "var", None) is not None and id(node) not in skip:
+                escapes.add(node.var)
+            return
+        if isinstance(node, A.Call) and isinstance(node.func, A.Name):
+            v = getattr(node.func, "var", None)
+            if v is not None:
+                calls.setdefault(v, []).append(node)
+                skip.add(id(node.func))
+        if isinstance(node, (A.LocalAssign, A.Assign, A.LocalFunction)):
+            targets = [node.name] if isinstance(node, A.LocalFunction) else node.targets
+            skip.update(id(t) for t in targets if isinstance(t, A.Name))
+        elif isinstance(node, A.Function) and isinstance(node.name, A.Name):
+            skip.add(id(node.name))
         if isinstance(node, A.LocalAssign):
             for i, t in enumerate(node.targets):
                 sites.append((t.var, _thunk(node.values, i)))
@@ -274,6 +292,18 @@ def collect_sites(chunk):
             var.fn_node = fn
             if fn.ret_single:
                 fns.append(fn)
+    for var, nodes in defs.items():
+        fn = var.fn_node
+        if fn is not None:
+            # Only ever called, never with surplus arguments: the def needs
+            # no `*_` to swallow extra ones (a cheaper Python call).
+            fn.fixed_arity = var not in escapes and all(
+                len(c.args) <= len(fn.args)
+                and not (
+                    c.args and _multi(c.args[-1]) and not single_result(c.args[-1])
+                )
+                for c in calls.get(var, ())
+            )
     return sites, fns
 
 
@@ -315,8 +345,23 @@ def _thunk(values, i):
 
 # Attributes the compiler adds to nodes; they do not hold child nodes.
 _NOT_CHILDREN = frozenset(
-    ["var", "env", "finfo", "types", "returns", "ret_types", "ret_single", "fn_node"]
+    [
+        "var",
+        "env",
+        "finfo",
+        "types",
+        "returns",
+        "ret_types",
+        "ret_single",
+        "fn_node",
+        "fixed_arity",
+    ]
 )
+
+
+def children(node):
+    """The child nodes of a Lua AST node."""
+    return _children(node)
 
 
 def _children(node):
