@@ -45,6 +45,18 @@ def _in_range(lw, r):
     )
 
 
+def _int_check(lw, op, ka, kb, res):
+    """The no-overflow test of an integer result: one-sided when an operand
+    is a literal integer of known sign."""
+    k = kb if kb is not None else ka
+    if isinstance(k, int):
+        if op is ast.Add and k >= 0 or op is ast.Sub and kb is not None and k <= 0:
+            return P.compare(res, ast.LtE(), lw.h("MAXINT"))
+        if op is ast.Sub and kb is not None and k >= 0 or op is ast.Add and k <= 0:
+            return P.compare(lw.h("MININT"), ast.LtE(), res)
+    return _in_range(lw, res)
+
+
 def _type(x):
     # `x.__class__` is cheaper than `type(x)` (no global lookup or call).
     return P.cls_of(x)
@@ -93,17 +105,17 @@ def lower_arith(lw, e):
     b1, b2 = _operand(lw, e.right, "b")
     if T.is_num(ta) and T.is_num(tb) and ("int" not in ta or "int" not in tb):
         return P.binop(a1, op(), b1)  # a float is involved: no overflow
+    ka = _const_num(e.left)
+    kb = _const_num(e.right)
     if T.is_int(ta) and T.is_int(tb):
         r = lw.temp("r")
         return P.ifexp(
-            _in_range(lw, P.walrus(r, P.binop(a1, op(), b1))),
+            _int_check(lw, op, ka, kb, P.walrus(r, P.binop(a1, op(), b1))),
             P.name(r),
             P.call(lw.h("wrap_int"), [P.name(r)]),
         )
     r = lw.temp("r")
     c = lw.temp("c")
-    ka = _const_num(e.left)
-    kb = _const_num(e.right)
     if kb is not None or ka is not None:
         # One literal operand: test only the other one.
         x1, x2 = (a1, a2) if kb is not None else (b1, b2)
@@ -117,13 +129,7 @@ def lower_arith(lw, e):
                 P.binop(a2, op(), b2),
                 P.call(lw.h(helper), [a2, b2]),
             )
-        res = P.walrus(r, P.binop(a2, op(), b2))
-        if op is ast.Add and k >= 0 or op is ast.Sub and kb is not None and k <= 0:
-            check = P.compare(res, ast.LtE(), lw.h("MAXINT"))
-        elif op is ast.Sub and kb is not None and k >= 0 or op is ast.Add and k <= 0:
-            check = P.compare(lw.h("MININT"), ast.LtE(), res)
-        else:
-            check = _in_range(lw, res)
+        check = _int_check(lw, op, ka, kb, P.walrus(r, P.binop(a2, op(), b2)))
         return P.ifexp(
             P.and_(P.is_(P.walrus(c, _type(x1)), P.name("int")), check),
             P.name(r),
@@ -173,6 +179,14 @@ def lower_arith(lw, e):
     )
 
 
+def _as_float(x, t):
+    if T.is_float(t):
+        return x
+    if isinstance(x, ast.Constant) and isinstance(x.value, (int, float)):
+        return P.const(float(x.value))
+    return P.call(P.name("float"), [x])
+
+
 @expr_lowering(A.FloatDivOp)
 def lower_div(lw, e):
     """a / b: float division; division by zero gives inf or nan."""
@@ -185,9 +199,29 @@ def lower_div(lw, e):
             if "int" in ta and isinstance(e.right.n, int):
                 return P.binop(P.call(P.name("float"), [a1]), ast.Div(), b1)
             return P.binop(a1, ast.Div(), b1)
-        return P.call(
-            lw.h("fdiv"),
-            [P.call(P.name("float"), [a1]), P.call(P.name("float"), [b1])],
+        # Python's int / int is not Lua's float(a) / float(b) beyond 2**53.
+        fa = _as_float(a1, ta)
+        fb = _as_float(b1, tb)
+        if not P.is_simple(fa):
+            t = lw.temp("a")
+            fa = P.walrus(t, fa)
+            a_again = P.name(t)
+        else:
+            a_again = fa
+        b = lw.temp("b")
+        # Division by a zero float gives inf or nan through fdiv.
+        test = P.walrus(b, fb)
+        if not P.is_simple(fa):
+            test = P.and_(P.is_not(fa, P.const(None)), test)
+            return P.ifexp(
+                test,
+                P.binop(a_again, ast.Div(), P.name(b)),
+                P.call(lw.h("fdiv"), [a_again, P.name(b)]),
+            )
+        return P.ifexp(
+            test,
+            P.binop(fa, ast.Div(), P.name(b)),
+            P.call(lw.h("fdiv"), [fa, P.name(b)]),
         )
     return P.ifexp(
         P.and_(_same_type_is(a1, b1, "float"), b2),

@@ -170,10 +170,11 @@ def _multi(e):
 def infer(funcs, sites):
     """Fixpoint over all assignment sites: (var, thunk giving a type), and
     over the return types of known single-result functions."""
-    sites, fns = sites
+    sites, fns, typed_params = sites
     for f in funcs:
         for v in f.locals:
-            v.types = ANY if v.is_param or v.name == "_ENV" else None
+            untyped = v.is_param and v not in typed_params
+            v.types = ANY if untyped or v.name == "_ENV" else None
     for _ in range(12):
         changed = False
         for fn in fns:
@@ -221,6 +222,7 @@ def collect_sites(chunk):
 
     calls = {}  # LocalVar -> calls with the variable as callee
     escapes = set()  # variables read other than as a callee
+    typed_params = set()
     skip = set()  # ids of Name nodes that are definitions, not reads
 
     def visit(node):
@@ -304,7 +306,25 @@ def collect_sites(chunk):
                 )
                 for c in calls.get(var, ())
             )
-    return sites, fns
+            if fn.fixed_arity:
+                _param_sites(fn, calls.get(var, ()), sites, typed_params)
+    return sites, fns, typed_params
+
+
+def _param_sites(fn, calls, sites, typed_params):
+    """The parameters of a function reached only through known calls get
+    the types of the arguments passed at those calls."""
+    params = [a.var for a in fn.args if isinstance(a, A.Name)]
+    if fn.args and isinstance(fn.args[-1], A.Varargs) or None in params:
+        return
+    if isinstance(fn, A.Method):
+        return
+    for i, v in enumerate(params):
+        typed_params.add(v)
+        if not calls:
+            sites.append((v, lambda: NIL))
+        for c in calls:
+            sites.append((v, _thunk(c.args, i)))
 
 
 def _returns(node, out):
