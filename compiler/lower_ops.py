@@ -116,11 +116,14 @@ def lower_arith(lw, e):
         )
     r = lw.temp("r")
     c = lw.temp("c")
-    if kb is not None or ka is not None:
-        # One literal operand: test only the other one.
-        x1, x2 = (a1, a2) if kb is not None else (b1, b2)
-        k = kb if kb is not None else ka
-        if isinstance(k, float):
+    # An operand that is a literal or a plain variable of a known number
+    # type needs no test: test only the other one.
+    known_b = P.is_simple(b1) and (kb is not None or T.is_int(tb) or T.is_float(tb))
+    known_a = P.is_simple(a1) and (ka is not None or T.is_int(ta) or T.is_float(ta))
+    if known_a or known_b:
+        x1, x2 = (a1, a2) if known_b else (b1, b2)
+        k = kb if known_b else ka
+        if isinstance(k, float) or T.is_float(tb if known_b else ta):
             return P.ifexp(
                 P.or_(
                     P.is_(P.walrus(c, _type(x1)), P.name("float")),

@@ -195,6 +195,86 @@ def close_scope(lw, s, rest):
     return out
 
 
+def _append(lw, tab, val, val_t):
+    """t[#t + 1] = v for a proper sequence t:
+
+    if t.__class__ is Table and v is not None and (n := len(t)) + 1 not in t
+       and (n in t or not n): t[n + 1] = v
+    else: table_append(t, v)
+    """
+    out = []
+    val = _simple_or_assign(lw, val, out, "v")
+    n = lw.temp("n")
+    conds = [P.is_(P.cls_of(tab), lw.h("Table"))]
+    if T.may_be_nil(val_t):
+        conds.append(P.is_not(val, P.const(None)))
+    size = P.walrus(n, P.call(P.name("len"), [tab]))
+    conds.append(P.compare(P.binop(size, ast.Add(), P.const(1)), ast.NotIn(), tab))
+    conds.append(
+        P.or_(
+            P.compare(P.name(n), ast.In(), tab),
+            ast.UnaryOp(op=ast.Not(), operand=P.name(n)),
+        )
+    )
+    key = P.binop(P.name(n), ast.Add(), P.const(1))
+    fast = P.assign_to(P.subscript(tab, key, ast.Store()), val)
+    slow = P.expr_stmt(P.call(lw.h("table_append"), [tab, val]))
+    out.append(P.if_(P.and_(*conds), [fast], [slow]))
+    return out
+
+
+def _is_append(t):
+    """Is the target `x[#x + 1]` for a local variable x?"""
+    if not (isinstance(t, A.Index) and isinstance(t.value, A.Name)):
+        return False
+    if t.value.var is None or t.notation == A.IndexNotation.DOT:
+        return False
+    k = t.idx
+    if not (isinstance(k, A.AddOp) and isinstance(k.right, A.Number)):
+        return False
+    if k.right.n != 1 or not isinstance(k.right.n, int):
+        return False
+    n = k.left
+    return (
+        isinstance(n, A.ULengthOP)
+        and isinstance(n.operand, A.Name)
+        and getattr(n.operand, "var", None) is t.value.var
+    )
+
+
+_PURE_OPS = (A.AddOp, A.SubOp, A.MultOp, A.FloatDivOp, A.FloorDivOp, A.ModOp, A.Concat)
+
+
+def _pure(e):
+    """An expression whose evaluation cannot run Lua code (no calls, no
+    indexing, operators only on numbers and strings) or raise."""
+    if isinstance(e, (A.Number, A.String, A.Nil, A.TrueExpr, A.FalseExpr)):
+        return True
+    if isinstance(e, A.Name):
+        return e.var is not None
+    if isinstance(e, _PURE_OPS):
+        if isinstance(e, (A.FloorDivOp, A.ModOp)):
+            # n // 0 and n % 0 raise: only a nonzero literal divisor.
+            if not (isinstance(e.right, A.Number) and e.right.n != 0):
+                return False
+        # Numbers never fail arithmetic; numbers and strings never fail `..`.
+        ok = T.NUM | T.STR if isinstance(e, A.Concat) else T.NUM
+        ta, tb = expr_type(e.left), expr_type(e.right)
+        return (
+            bool(ta and tb)
+            and ta <= ok
+            and tb <= ok
+            and _pure(e.left)
+            and _pure(e.right)
+        )
+    if isinstance(e, A.Table):
+        return all(
+            (f.key is None or not f.between_brackets) and _pure(f.value)
+            for f in e.fields
+        )
+    return False
+
+
 @stmt_lowering(A.Assign)
 def lower_assign(lw, s):
     """x = v; t.k = v; a, b = b, a"""
@@ -206,6 +286,10 @@ def lower_assign(lw, s):
         vt = expr_type(v)
         if isinstance(t, A.Name) and t.var is not None:
             return [P.assign_to(var_store(t.var), lw.expr1(v))]
+        if _is_append(t) and _pure(v):
+            # t[#t + 1] = v: one helper call instead of #, + and a store.
+            # (v cannot change t, so evaluating it first is not observable.)
+            return _append(lw, lw.expr1(t.value), lw.expr1(v), vt)
         out = []
         parts = _target_parts(lw, t, out)
         val = lw.expr1(v)

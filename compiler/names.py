@@ -29,6 +29,7 @@ HELPERS = {
     "MININT",
     "wrap_int",
     "setindex",
+    "table_append",
     "index",
     "call",
     "arith_add",

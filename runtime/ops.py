@@ -359,10 +359,14 @@ def concat_list(*vals):
 
 def lua_len(v):
     cls = v.__class__
+    if cls is Table:
+        n = len(v)
+        # A proper sequence: its border is its size.
+        if (n in v or not n) and n + 1 not in v:
+            return n
+        return length(v)
     if cls is str:
         return len(v)
-    if cls is Table:
-        return length(v)
     h = getmetafield(v, "__len")
     if h is not None:
         return first(h(v))
@@ -381,6 +385,17 @@ def _cmp_error(a, b):
 
 def _is_num(v):
     return v.__class__ is int or v.__class__ is float
+
+
+def table_append(t, v):
+    """t[#t + 1] = v"""
+    if t.__class__ is Table and v is not None:
+        n = len(t)
+        if (n in t or not n) and n + 1 not in t:
+            t[n + 1] = v
+            return
+    n = lua_len(t)
+    setindex(t, n + 1 if n.__class__ is int and n < MAXINT else arith_add(n, 1), v)
 
 
 def lt(a, b):

@@ -40,6 +40,7 @@ from .ops import (
     lt,
     lua_len,
     setindex,
+    table_append,
 )
 from .table import (
     BOOLKEYS,

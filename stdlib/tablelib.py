@@ -53,6 +53,13 @@ def _store(t, i, v):
 
 
 def tbl_insert(t=NOARG, pos=NOARG, v=NOARG, *extra):
+    if v is NOARG and t.__class__ is Table and pos is not NOARG and not extra:
+        # The common append to a proper sequence.
+        n = len(t)
+        if (n in t or not n) and n + 1 not in t:
+            if pos is not None:
+                t[n + 1] = pos
+            return NONE
     plain = t.__class__ is Table
     if plain:
         e = length(t) + 1
