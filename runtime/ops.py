@@ -26,6 +26,7 @@ from .table import (
 from .values import (
     MAXINT,
     MININT,
+    Multi,
     first,
     float2int,
     fmt_float,
@@ -75,9 +76,12 @@ def _meta2(event, a, b):
 
 def _arith(event, a, b):
     """Arithmetic on operands that are not both numbers: metamethods or error."""
-    h = _meta2(event, a, b)
+    h = dict.get(a.meta, event) if isinstance(a, MTable) else None
+    if h is None:
+        h = _meta2(event, a, b)
     if h is not None:
-        return first(h(a, b))
+        r = h(a, b)
+        return r if r.__class__ is not Multi else first(r)
     # luaG_opinterror blames the second operand when the first is numeric.
     bad, idx = (b, 2) if _num(a) is not None else (a, 1)
     rt_error(
@@ -113,7 +117,9 @@ def string_arith_meta(event, op):
 
 
 def arith_add(a, b):
-    if not _numeric(a, b):
+    ca = a.__class__
+    cb = b.__class__
+    if not ((ca is int or ca is float) and (cb is int or cb is float)):
         return _arith("__add", a, b)
     p = a, b
     x, y = p
@@ -123,7 +129,9 @@ def arith_add(a, b):
 
 
 def arith_sub(a, b):
-    if not _numeric(a, b):
+    ca = a.__class__
+    cb = b.__class__
+    if not ((ca is int or ca is float) and (cb is int or cb is float)):
         return _arith("__sub", a, b)
     p = a, b
     x, y = p
@@ -133,7 +141,9 @@ def arith_sub(a, b):
 
 
 def arith_mul(a, b):
-    if not _numeric(a, b):
+    ca = a.__class__
+    cb = b.__class__
+    if not ((ca is int or ca is float) and (cb is int or cb is float)):
         return _arith("__mul", a, b)
     p = a, b
     x, y = p
