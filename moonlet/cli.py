@@ -77,7 +77,7 @@ def _run(script_name, rest, actions, debug):
     from moonlet.compiler.errors import LuaSyntaxError
     from moonlet.runtime import loader
     from moonlet.runtime.state import new_state
-    from moonlet.stdlib.baselib import read_source
+    from moonlet.stdlib.baselib import read_source, source_error
 
     lua_string = lua_script.lua_string
     arg0 = lua_string(script_name) if script_name is not None else "moonlet"
@@ -99,8 +99,8 @@ def _run(script_name, rest, actions, debug):
                 else:
                     try:
                         source = read_source(script_name)
-                    except OSError:
-                        sys.stderr.write("moonlet: cannot open %s\n" % script_name)
+                    except OSError as e:
+                        lua_script.write_err("moonlet: %s\n" % source_error(arg0, e))
                         return 1
                     name = "@" + arg0
                 fn = loader.load_lua(source, name, g)
