@@ -8,6 +8,7 @@ Rules:
   unless `load` is given another one.
 """
 
+import errno
 import gc
 import os
 import sys
@@ -319,6 +320,13 @@ def read_source(path):
     return data.decode("latin-1")
 
 
+def source_error(filename, e):
+    """luaL_loadfilex's message for a file that cannot be read."""
+    # C's fopen succeeds on a directory and the read fails; Python's open fails.
+    what = "read" if e.errno == errno.EISDIR else "open"
+    return "cannot %s %s: %s" % (what, filename, e.strerror or e)
+
+
 def lua_dofile(filename=None, *_):
     from moonlet.compiler.errors import LuaSyntaxError
 
@@ -329,7 +337,7 @@ def lua_dofile(filename=None, *_):
         try:
             source = read_source(filename)
         except OSError as e:
-            rt_error("cannot open %s" % filename)
+            rt_error(source_error(filename, e))
         name = "@" + filename
     try:
         fn = loader.load_lua(source, name, STATE["globals"])
@@ -348,7 +356,7 @@ def lua_loadfile(filename=None, mode=NOARG, env=NOARG, *_):
         try:
             source = read_source(filename)
         except OSError as e:
-            return Multi((None, "cannot open %s" % filename))
+            return Multi((None, source_error(filename, e)))
         name = "@" + filename
     g = STATE["globals"] if env is NOARG else env
     try:
