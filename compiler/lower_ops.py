@@ -203,8 +203,10 @@ def lower_div(lw, e):
                 return P.binop(P.call(P.name("float"), [a1]), ast.Div(), b1)
             return P.binop(a1, ast.Div(), b1)
         # Python's int / int is not Lua's float(a) / float(b) beyond 2**53.
-        fa = _as_float(a1, ta)
-        fb = _as_float(b1, tb)
+        # float / int and int / float need no conversion (Python converts the
+        # int exactly as Lua does); int / int does.
+        fa = a1 if T.is_float(tb) else _as_float(a1, ta)
+        fb = b1 if T.is_float(ta) else _as_float(b1, tb)
         if not P.is_simple(fa):
             t = lw.temp("a")
             fa = P.walrus(t, fa)
@@ -253,6 +255,14 @@ def lower_idiv_mod(lw, e):
             P.compare(P.walrus(r, P.binop(a1, op(), b1)), ast.LtE(), lw.h("MAXINT")),
             P.name(r),
             P.call(lw.h("wrap_int"), [P.name(r)]),
+        )
+    k = _const_num(e.right)
+    if isinstance(k, int) and k not in (0, -1):
+        # A literal divisor: only the dividend needs a test.
+        return P.ifexp(
+            P.is_(_type(a1), P.name("int")),
+            P.binop(a2, op(), b2),
+            P.call(lw.h(helper), [a2, b2]),
         )
     c = lw.temp("c")
     return P.ifexp(
