@@ -22,7 +22,6 @@ import math
 import os
 import platform
 import shlex
-import shutil
 import signal
 import subprocess
 import sys
