@@ -47,6 +47,7 @@ from .table import (
     BoolKey,
     MTable,
     RAWSET,
+    STRINGS,
     Table,
     getmetafield,
     lua_next,
@@ -81,22 +82,6 @@ def adjust(r, n):
     if n == 1:
         return (r,)
     return (r,) + (None,) * (n - 1)
-
-
-class _StringIndex:
-    """`STRINGS[name]`: method lookup for string values (s:upper())."""
-
-    __slots__ = ()
-
-    def __getitem__(self, key):
-        mt = STRING_META[0]
-        h = dict.get(mt, "__index") if mt is not None else None
-        if isinstance(h, Table):
-            return h[key]
-        return index("", key)
-
-
-STRINGS = _StringIndex()
 
 
 # Numeric for loops.

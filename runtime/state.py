@@ -14,7 +14,7 @@ import importlib
 import os
 
 from .ops import STRING_META
-from .table import Table
+from .table import Table, install_string_meta
 from .values import MAXINT, MININT
 
 LIBS = [
@@ -76,6 +76,7 @@ def new_state(script_name=None, script_args=(), pre_args=()):
         loaded[luaname] = lib
         if luaname == "string" and hasattr(mod, "make_string_meta"):
             STRING_META[0] = mod.make_string_meta(lib)
+            install_string_meta(STRING_META[0])
     package = Table(
         {
             "loaded": loaded,

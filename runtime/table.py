@@ -273,7 +273,9 @@ def meta_changed(mt):
     except AttributeError:
         return
     h = dict.get(mt, "__index")
-    if h is None:
+    if cls is StringIndex and not isinstance(h, Table):
+        m = _string_missing
+    elif h is None:
         m = Table.__dict__["__missing__"]
     elif isinstance(h, Table):
         m = staticmethod(h.__getitem__) if _chain_ok(h) else MTable.__missing__
@@ -286,6 +288,37 @@ def meta_changed(mt):
         RAWSET.add(cls)
     else:
         RAWSET.discard(cls)
+
+
+class StringIndex(MTable):
+    """The class of STRINGS, through which generated code looks up string
+    methods (`s:upper()` is `(s if s.__class__ is not str else
+    STRINGS)["upper"](s)`): an empty table whose metatable is the string
+    metatable, so that the lookup follows its `__index` at C speed."""
+
+    __slots__ = ()
+    __hash__ = object.__hash__
+
+
+def _string_missing(self, key):
+    # No string metatable, or an __index that is not a table: the general
+    # path (which cannot see the string itself).
+    return _ops().index("", luakey(key))
+
+
+StringIndex.__missing__ = _string_missing
+STRINGS = StringIndex()
+
+
+def install_string_meta(mt):
+    """Make mt the metatable STRINGS follows."""
+    mt.icls = StringIndex
+    if mt.__class__ is Table:
+        mt.__class__ = MetaTable
+    elif isinstance(mt, MTable):
+        mt.__class__ = meta_variant(mt.__class__)
+    STRINGS.meta = mt
+    meta_changed(mt)
 
 
 def getmetafield(v, name):
