@@ -68,7 +68,7 @@ HELPERS = {
     "varargs",
 }
 
-_TEMP = re.compile(r"^_[a-z]\d+$")
+_TEMP = re.compile(r"^_[a-z]\d*$")
 
 
 def reserved(name):

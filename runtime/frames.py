@@ -86,6 +86,14 @@ class ChunkInfo:
                 self._temps[("owner", k)] = owner
                 if isinstance(child, ast.NamedExpr):
                     self._temps[(owner, child.target.id)] = child.value
+            elif (
+                isinstance(child, ast.Assign)
+                and len(child.targets) == 1
+                and isinstance(child.targets[0], ast.Name)
+                and _is_temp(child.targets[0].id)
+            ):
+                # _o1 = t["x"] before a store into _o1
+                self._temps[(owner, child.targets[0].id)] = child.value
             elif isinstance(child, ast.Return) and isinstance(child.value, ast.Call):
                 # A Lua tail call, unless it calls a runtime helper.
                 f = child.value.func
@@ -136,14 +144,62 @@ def register_source(filename, source):
     _info_cache.pop(filename, None)
 
 
+# Library functions ("C functions" to Lua): the functions of the library
+# tables (`LIB`) of the loaded stdlib modules, plus runtime functions that Lua
+# code receives as values (ipairs' iterator). Keyed by code object.
+_lib_codes = {}
+_lib_key = [None]
+
+
+def _code_of(v):
+    code = getattr(v, "__code__", None)
+    if code is None:
+        fn = getattr(v, "__func__", None)
+        code = getattr(fn, "__code__", None)
+    return code
+
+
+def lib_codes():
+    """{code: function} of the library functions."""
+    key = len(sys.modules)
+    if _lib_key[0] != key:
+        _lib_codes.clear()
+        for name, m in list(sys.modules.items()):
+            if not name.startswith("moonlet.stdlib."):
+                continue
+            if not isinstance(getattr(m, "LIB", None), dict):
+                continue
+            for v in m.LIB.values():
+                code = _code_of(v)
+                if code is not None:
+                    _lib_codes[code] = v
+        prelude = sys.modules.get("moonlet.runtime.prelude")
+        it = getattr(prelude, "ipairs_iter", None)
+        if it is not None:
+            _lib_codes[it.__code__] = it
+        _lib_key[0] = key
+    return _lib_codes
+
+
 def _frame_kind(frame):
     """("lua", info) for Lua frames, ("lib", None) for library functions
-    that Lua code can see, (None, None) for runtime internals."""
+    that Lua code can see, (None, None) for runtime internals.
+
+    Library functions are those of the library tables, and the other
+    functions of LUA_VISIBLE modules (closures given to Lua code, file
+    methods) unless a function of the same module called them: those are
+    helpers of a library function."""
     code = frame.f_code
     info = chunk_info(code.co_filename)
     if info is not None:
         return "lua", info
-    if frame.f_globals.get("LUA_VISIBLE"):
+    if code in lib_codes():
+        return "lib", None
+    g = frame.f_globals
+    if g.get("LUA_VISIBLE"):
+        back = frame.f_back
+        if back is not None and back.f_globals is g:
+            return None, None
         return "lib", None
     return None, None
 
@@ -185,6 +241,262 @@ def where(level=1):
     return ""
 
 
+def vm_where():
+    """The position luaG_runerror adds to an error of an operation (index,
+    arithmetic, ...): that of the running function when it is a Lua function,
+    none when a library function performed the operation."""
+    f = sys._getframe(1)
+    while f is not None:
+        kind, info = _frame_kind(f)
+        if kind == "lua":
+            return "%s:%d: " % (info.chunk, info.lua_line(f.f_lineno))
+        if kind == "lib":
+            return ""
+        f = f.f_back
+    return ""
+
+
+def _running_lib_frame(f):
+    """The frame of the library function running at frame f or below it."""
+    while f is not None:
+        kind, _ = _frame_kind(f)
+        if kind == "lib":
+            return f
+        if kind == "lua":
+            return None
+        f = f.f_back
+    return None
+
+
+_forin_codes = []
+
+
+def _is_forin(code):
+    if not _forin_codes:
+        prelude = sys.modules.get("moonlet.runtime.prelude")
+        fns = [getattr(prelude, n, None) for n in ("forin", "forin1")]
+        _forin_codes.extend(fn.__code__ for fn in fns if fn is not None)
+        if not _forin_codes:
+            return False
+    return code in _forin_codes
+
+
+def _caller_of(f):
+    """(kind, frame, via_for) of the function that called library frame f:
+    runtime internals in between are skipped; via_for tells that a generic
+    for loop made the call."""
+    c = f.f_back
+    via_for = False
+    while c is not None:
+        kind, _ = _frame_kind(c)
+        if kind is not None:
+            return kind, c, via_for
+        if not str(c.f_globals.get("__name__")).startswith("moonlet."):
+            # Python code that is not moonlet's (an embedding program).
+            return None, c, via_for
+        if _is_forin(c.f_code):
+            via_for = True
+        c = c.f_back
+    return None, None, via_for
+
+
+def global_func_name(code):
+    """Lua's pushglobalfuncname: "table.insert" for the function with this
+    code found in package.loaded ("print" for "_G.print"), or None."""
+    try:
+        from moonlet.stdlib.baselib import STATE
+
+        loaded = dict.get(STATE["package"], "loaded")
+    except (ImportError, KeyError, TypeError):
+        return None
+    if not isinstance(loaded, dict):
+        return None
+    for k, v in list(dict.items(loaded)):
+        if k.__class__ is not str:
+            continue
+        if _code_of(v) is code:
+            return k
+        if isinstance(v, dict):
+            for k2, v2 in list(dict.items(v)):
+                if k2.__class__ is str and _code_of(v2) is code:
+                    name = k + "." + k2
+                    return name[3:] if name.startswith("_G.") else name
+    return None
+
+
+def _is_temp(name):
+    return _TEMP.match(name) is not None or name == "_r"
+
+
+def _unwrap(node, code):
+    """The expression behind walrus targets and compiler temporaries."""
+    for _ in range(20):
+        if isinstance(node, ast.NamedExpr):
+            node = node.value
+        elif isinstance(node, ast.Name) and _is_temp(node.id):
+            info = chunk_info(code.co_filename)
+            value = info.temp_value(node.id, node) if info is not None else None
+            if value is None:
+                return node
+            node = value
+        else:
+            return node
+    return node
+
+
+def call_site_name(call, code):
+    """(name, is_method) that Lua's funcnamefromcode gives the function
+    called by a generated Call node, or (None, False) when the called value
+    has no name (the result of a call or of another expression)."""
+    func = _unwrap(call.func, code)
+    if isinstance(func, ast.Name):
+        n = func.id
+        if n in code.co_freevars or n in code.co_varnames or n in code.co_cellvars:
+            return lua_name(n), False
+        return None, False
+    if isinstance(func, ast.Subscript):
+        key = func.slice
+        if isinstance(key, ast.Constant) and key.value.__class__ is str:
+            return key.value, _is_method_call(call)
+        if isinstance(key, ast.Constant) and key.value.__class__ is int:
+            if 0 <= key.value <= 255:
+                return "integer index", False  # OP_GETI
+        return "?", False
+    if isinstance(func, ast.IfExp):
+        # (_r if (_r := f()).__class__ is not Multi else first(_r)): a call
+        # result; other conditional expressions are Lua values in registers.
+        return call_site_name(ast.Call(func=func.body, args=call.args), code)
+    return None, False
+
+
+_HELPER_EVENTS = {
+    "index": "index",
+    "setindex": "newindex",
+    "lua_len": "len",
+    "concat": "concat",
+    "concat_list": "concat",
+    "lt": "lt",
+    "le": "le",
+    "eq": "eq",
+    "arith_add": "add",
+    "arith_sub": "sub",
+    "arith_mul": "mul",
+    "arith_div": "div",
+    "arith_mod": "mod",
+    "arith_idiv": "idiv",
+    "arith_pow": "pow",
+    "arith_unm": "unm",
+    "bit_and": "band",
+    "bit_or": "bor",
+    "bit_xor": "bxor",
+    "bit_shl": "shl",
+    "bit_shr": "shr",
+    "bit_not": "bnot",
+}
+_BINOP_EVENTS = {
+    ast.Add: "add",
+    ast.Sub: "sub",
+    ast.Mult: "mul",
+    ast.Div: "div",
+    ast.FloorDiv: "idiv",
+    ast.Mod: "mod",
+    ast.Pow: "pow",
+    ast.BitAnd: "band",
+    ast.BitOr: "bor",
+    ast.BitXor: "bxor",
+    ast.LShift: "shl",
+    ast.RShift: "shr",
+    ast.USub: "unm",
+    ast.Invert: "bnot",
+    ast.Lt: "lt",
+    ast.Gt: "lt",
+    ast.LtE: "le",
+    ast.GtE: "le",
+    ast.Eq: "eq",
+    ast.NotEq: "eq",
+}
+
+
+def _event_of(node):
+    """The metamethod event of the operation a generated node performs
+    (Lua's funcnamefromcode names a metamethod after its event), or None
+    for calls and other nodes."""
+    if isinstance(node, ast.Call):
+        f = node.func
+        if isinstance(f, ast.Name):
+            return _HELPER_EVENTS.get(f.id)
+        return None
+    if isinstance(node, ast.Subscript):
+        return "newindex" if isinstance(node.ctx, ast.Store) else "index"
+    if isinstance(node, (ast.BinOp, ast.UnaryOp)):
+        return _BINOP_EVENTS.get(type(node.op))
+    if isinstance(node, ast.Compare) and len(node.ops) == 1:
+        return _BINOP_EVENTS.get(type(node.ops[0]))
+    return None
+
+
+def called_as(default):
+    """(name, is_method) of the running library function as luaL_argerror
+    names it: from the calling instruction when Lua code called it, else
+    the name it has in package.loaded ("table.insert"), else "?". is_method
+    is None for a method (see LUA_METHODS) whose call cannot be seen."""
+    f = _running_lib_frame(sys._getframe(1))
+    if f is None:
+        return default, False
+    kind, caller, via_for = _caller_of(f)
+    if kind is None and not via_for:
+        # Called by Python code (an embedding program, a test).
+        return default, False
+    if kind == "lua":
+        if via_for:
+            return "for iterator", False
+        node = _node_of(caller.f_code, caller.f_lasti)
+        if node is None:
+            # No position information (Python < 3.11, PyPy): keep the given
+            # name; a function its module lists in LUA_METHODS was probably
+            # called as a method (None: not known for sure).
+            methods = f.f_globals.get("LUA_METHODS", ())
+            return default, (None if f.f_code.co_name in methods else False)
+        event = _event_of(node)
+        if event is not None:
+            # Called as a metamethod of the operation.
+            return event, False
+        if isinstance(node, ast.Call):
+            name, method = call_site_name(node, caller.f_code)
+            if name is not None:
+                return name, method
+    name = global_func_name(f.f_code)
+    return (name if name is not None else "?"), False
+
+
+def argument_absent(n):
+    """True when the running library function got fewer than n arguments
+    (for the functions whose missing arguments arrive as nil), False when it
+    got them, None when that cannot be told."""
+    f = _running_lib_frame(sys._getframe(1))
+    if f is None:
+        return None
+    kind, caller, via_for = _caller_of(f)
+    if via_for:
+        return False
+    if kind == "lua":
+        node = _node_of(caller.f_code, caller.f_lasti)
+        if isinstance(node, ast.Call) and not any(
+            isinstance(a, ast.Starred) for a in node.args
+        ):
+            return len(node.args) < n
+        return None
+    if kind == "lib" and caller.f_back is not None:
+        # pcall(f, ...) and xpcall(f, h, ...) pass their extra arguments on.
+        fn = lib_codes().get(caller.f_code)
+        name = getattr(fn, "__name__", "")
+        if name in ("lua_pcall", "lua_xpcall"):
+            args = caller.f_locals.get("args")
+            if isinstance(args, tuple):
+                return len(args) < n
+    return None
+
+
 def _in_tail_call(frame, info):
     pos = _position(frame.f_code, frame.f_lasti)
     return pos is not None and info.is_tail_call(pos)
@@ -201,19 +513,18 @@ def _position(code, lasti):
     return None
 
 
-def _innermost_lua_frame():
-    f = sys._getframe(1)
-    while f is not None:
-        if chunk_info(f.f_code.co_filename) is not None:
-            return f
-        f = f.f_back
-    return None
-
-
 def varinfo(operand):
     """ " (local 'x')" naming operand #`operand` of the runtime helper that the
     innermost Lua frame is calling, or ""."""
-    f = _innermost_lua_frame()
+    f = sys._getframe(1)
+    while f is not None:
+        kind, _ = _frame_kind(f)
+        if kind == "lib":
+            # The operation runs in a library function: Lua names nothing.
+            return ""
+        if kind == "lua":
+            break
+        f = f.f_back
     if f is None:
         return ""
     node = _node_of(f.f_code, f.f_lasti)
@@ -251,7 +562,7 @@ def describe(node, code):
     leading space and parentheses, or ""."""
     while isinstance(node, ast.NamedExpr):
         node = node.value
-    if isinstance(node, ast.Name) and _TEMP.match(node.id):
+    if isinstance(node, ast.Name) and _is_temp(node.id):
         info = chunk_info(code.co_filename)
         value = info.temp_value(node.id, node) if info is not None else None
         return describe(value, code) if value is not None else ""
@@ -263,15 +574,22 @@ def describe(node, code):
             return " (local '%s')" % lua_name(n)
         return ""
     if isinstance(node, ast.Subscript):
+        base = node.value
+        while isinstance(base, ast.NamedExpr):
+            base = base.value
+        if isinstance(base, ast.Name) and base.id == "varargs":
+            return ""  # (...)
         key = node.slice
-        if isinstance(key, ast.Constant) and isinstance(key.value, str):
-            base = node.value
-            while isinstance(base, ast.NamedExpr):
-                base = base.value
+        if isinstance(key, ast.Constant) and key.value.__class__ is str:
             if isinstance(base, ast.Name) and _ENV_RE.match(base.id):
                 return " (global '%s')" % key.value
             return " (field '%s')" % key.value
-        return ""
+        if isinstance(key, ast.Constant) and key.value.__class__ is int:
+            if 0 <= key.value <= 255:
+                # OP_GETI: Lua 5.4 names the key "integer index".
+                return " (field 'integer index')"
+        # A key in a register: Lua names it '?'.
+        return " (field '?')"
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return " (constant '%s')" % node.value
     if isinstance(node, ast.IfExp):
@@ -303,16 +621,28 @@ def _luatype(pyname):
 
 
 def _is_method_call(call):
-    """o:m(...) lowers to (o if ... else STRINGS)["m"](o, ...)."""
+    """o:m(...) lowers to (o if ... else STRINGS)["m"](o, ...), to
+    (_o1 := expr)["m"](_o1, ...) or t["m"](t, ...) when o is known to be a
+    table, and to STRINGS["m"](s, ...) when o is known to be a string. (The
+    call o.m(o, ...) has the same shape.)"""
     f = call.func
-    return (
-        isinstance(f, ast.Subscript)
-        and isinstance(f.value, ast.IfExp)
-        and isinstance(f.value.orelse, ast.Name)
-        and f.value.orelse.id == "STRINGS"
-        and bool(call.args)
-        and ast.dump(call.args[0]) == ast.dump(f.value.body)
-    )
+    if not (isinstance(f, ast.Subscript) and call.args):
+        return False
+    base = f.value
+    first = call.args[0]
+    if isinstance(base, ast.IfExp):
+        if not (isinstance(base.orelse, ast.Name) and base.orelse.id == "STRINGS"):
+            return False
+        base = base.body
+    elif isinstance(base, ast.NamedExpr):
+        base = base.target
+    elif isinstance(base, ast.Name) and base.id == "STRINGS":
+        return isinstance(first, ast.Name) or (
+            isinstance(first, ast.Constant) and first.value.__class__ is str
+        )
+    if not isinstance(base, ast.Name):
+        return False
+    return isinstance(first, ast.Name) and first.id == base.id
 
 
 def _innermost_lua_tb(tb):
@@ -335,6 +665,15 @@ def _tb_node(tb):
     if tb is None:
         return None
     return _node_of(tb.tb_frame.f_code, tb.tb_lasti)
+
+
+def _raised_in_forin(tb):
+    """Whether the exception of Lua frame traceback tb was raised by the
+    generic for helper itself (calling the iterator)."""
+    last = tb
+    while last is not None and last.tb_next is not None:
+        last = last.tb_next
+    return last is not None and last is not tb and _is_forin(last.tb_frame.f_code)
 
 
 def _message_for(exc, tb):
@@ -362,7 +701,10 @@ def _message_for(exc, tb):
         m = re.match(r"'(.*?)' object is not callable", text)
         if m:
             info = ""
-            if isinstance(node, ast.Call):
+            if _raised_in_forin(tb):
+                # OP_TFORCALL: the generic for calls its iterator.
+                info = " (for iterator 'for iterator')"
+            elif isinstance(node, ast.Call):
                 info = describe(node.func, code)
                 if _is_method_call(node):
                     info = info.replace("(field ", "(method ")

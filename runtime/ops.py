@@ -173,7 +173,8 @@ def ffloor(x):
     """C floor of a float, staying a float."""
     if x != x or x in (math.inf, -math.inf):
         return x
-    return float(math.floor(x))
+    r = float(math.floor(x))
+    return r if r else math.copysign(0.0, x)
 
 
 def fmod_lua(a, b):
@@ -276,7 +277,7 @@ def _toint_bit(event, a, b):
                 "attempt to perform bitwise operation on a %s value%s"
                 % (type_name(v), _varinfo(i))
             )
-    rt_error("number has no integer representation")
+    rt_error("number%s has no integer representation" % _varinfo(1 if x is None else 2))
 
 
 def bit_and(a, b):
@@ -323,7 +324,7 @@ def bit_not(a):
     if h is not None:
         return first(h(a, a))
     if a.__class__ is float:
-        rt_error("number has no integer representation")
+        rt_error("number%s has no integer representation" % _varinfo(1))
     rt_error(
         "attempt to perform bitwise operation on a %s value%s"
         % (type_name(a), _varinfo(1))
@@ -361,9 +362,26 @@ def concat_list(*vals):
     parts = [_concat_piece(v) for v in vals]
     if None not in parts:
         return "".join(parts)
+    n = len(vals)
     r = vals[-1]
-    for v in reversed(vals[:-1]):
-        r = concat(v, r)
+    for i in range(n - 2, -1, -1):
+        v = vals[i]
+        x = _concat_piece(v)
+        y = _concat_piece(r)
+        if x is not None and y is not None:
+            r = x + y
+            continue
+        h = _meta2("__concat", v, r)
+        if h is not None:
+            r = first(h(v, r))
+            continue
+        # Lua blames the right operand unless the left is the bad one; only
+        # the last operand of the chain is still a named variable.
+        if x is None:
+            bad, info = v, _varinfo(i + 1)
+        else:
+            bad, info = r, (_varinfo(n) if i == n - 2 else "")
+        rt_error("attempt to concatenate a %s value%s" % (type_name(bad), info))
     return r
 
 
@@ -379,7 +397,8 @@ def lua_len(v):
         return len(v)
     h = getmetafield(v, "__len")
     if h is not None:
-        return first(h(v))
+        # luaV_objlen passes the operand twice.
+        return first(h(v, v))
     if isinstance(v, Table):
         return length(v)
     rt_error("attempt to get length of a %s value%s" % (type_name(v), _varinfo(1)))

@@ -189,7 +189,8 @@ def c_len(v):
         return length(v)
     h = getmetafield(v, "__len")
     if h is not None:
-        return first(h(v))
+        # luaV_objlen calls __len with the operand twice.
+        return first(h(v, v))
     if isinstance(v, Table):
         return length(v)
     raise LuaError("attempt to get length of a %s value" % type_name(v))

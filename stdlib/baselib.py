@@ -105,22 +105,17 @@ def lua_ipairs(t=NOARG, *_):
 
 
 def lua_pairs(t=NOARG, *_):
-    h = getmetafield(t, "__pairs") if t is not NOARG else None
+    if t is NOARG:
+        arg_error(1, "pairs", "value expected")
+    h = getmetafield(t, "__pairs")
     if h is not None:
         r = h(t)
         if r.__class__ is Multi:
             r = (r + (None, None, None))[:3]
             return Multi(r)
         return Multi((r, None, None))
-    if not isinstance(t, Table):
-        type_error(1, "for iterator", "table", t)
+    # Any value: next complains when the loop calls it.
     return Multi((lua_next, t, None))
-
-
-def lua_next_checked(t=NOARG, k=None):
-    if not isinstance(t, Table):
-        type_error(1, "next", "table", t)
-    return lua_next(t, k)
 
 
 def lua_select(n=NOARG, *args):
@@ -280,13 +275,22 @@ def lua_load(chunk=NOARG, chunkname=NOARG, mode=NOARG, env=NOARG, *_):
         source = chunk
         name = chunk if chunkname in (NOARG, None) else chunkname
     elif callable(chunk):
+        # generic_reader: errors of the reader (and its own) make load
+        # return nil and the message.
         pieces = []
         while True:
-            piece = first(chunk())
+            try:
+                piece = first(chunk())
+            except Exception as e:
+                return Multi((None, lua_error_from(e).value))
             if piece is None or piece == "":
                 break
-            if piece.__class__ is not str:
-                return Multi((None, "reader function must return a string"))
+            cls = piece.__class__
+            if cls is int or cls is float:
+                piece = tostring(piece)
+            elif cls is not str:
+                # luaL_error: the position of load's caller.
+                return Multi((None, where(1) + "reader function must return a string"))
             pieces.append(piece)
         source = "".join(pieces)
         name = "=(load)" if chunkname in (NOARG, None) else chunkname

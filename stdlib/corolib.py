@@ -96,7 +96,7 @@ def _resume(co, args):
 
 def co_resume(co=NOARG, *args):
     if not isinstance(co, Coroutine):
-        type_error(1, "resume", "coroutine", co)
+        type_error(1, "resume", "thread", co)
     ok, val = _resume(co, args)
     if ok:
         return Multi((True,) + tuple(val))
@@ -108,7 +108,8 @@ def co_resume(co=NOARG, *args):
 def co_yield(*args):
     co = _current[0]
     if co is _main or co.glet is None:
-        rt_error("attempt to yield from outside a coroutine")
+        # luaG_runerror in the C function yield: no position.
+        raise LuaError("attempt to yield from outside a coroutine")
     parent = co.glet.parent
     got = parent.switch(("yield", args))
     return Multi(got)
@@ -116,7 +117,7 @@ def co_yield(*args):
 
 def co_status(co=NOARG, *_):
     if not isinstance(co, Coroutine):
-        type_error(1, "status", "coroutine", co)
+        type_error(1, "status", "thread", co)
     return co.status
 
 
@@ -126,8 +127,10 @@ def co_running(*_):
 
 
 def co_isyieldable(co=NOARG, *_):
-    if co is NOARG or co is None:
+    if co is NOARG:
         co = _current[0]
+    elif not isinstance(co, Coroutine):
+        type_error(1, "isyieldable", "thread", co)
     return co is not _main
 
 
@@ -154,7 +157,7 @@ def co_wrap(f=NOARG, *_):
 
 def co_close(co=NOARG, *_):
     if not isinstance(co, Coroutine):
-        type_error(1, "close", "coroutine", co)
+        type_error(1, "close", "thread", co)
     if co.status in ("suspended", "dead"):
         if co.status == "suspended" and co.glet is not None and not co.glet.dead:
             prev = _current[0]

@@ -17,10 +17,10 @@ Rules:
   `flush_all` flushes everything (the runner calls it at exit).
 - Errors come back as nil, message, errno (luaL_fileresult), with strerror
   texts; misuse raises Lua errors worded like lua5.4's. Method argument
-  numbers count from the first argument after the file (as in `f:read(x)`).
-- Helpers of this LUA_VISIBLE module never raise Lua errors themselves
-  (`where` would blame the wrong frame): they raise _ArgErr, which the entry
-  function turns into the Lua error.
+  numbers count the file as argument 1, as liolib does; arg_error discounts
+  it when Lua code made a method call (`f:read(x)`).
+- Helpers of this module raise _ArgErr, which the entry function turns into
+  the Lua error.
 """
 
 import errno as _errno
@@ -582,7 +582,7 @@ def f_read(f=NOARG, *fmts):
             type_error(1, "read", "FILE*", f)
         rt_error("attempt to use a closed file")
     try:
-        return _g_read(st, fmts, 1)
+        return _g_read(st, fmts, 2)
     except _ArgErr as e:
         arg_error(e.n, "read", e.msg)
 
@@ -594,7 +594,7 @@ def f_write(f=NOARG, *args):
             type_error(1, "write", "FILE*", f)
         rt_error("attempt to use a closed file")
     try:
-        return _g_write(f, st, args, 1)
+        return _g_write(f, st, args, 2)
     except _ArgErr as e:
         arg_error(e.n, "write", e.msg)
 
@@ -629,7 +629,7 @@ def f_lines(f=NOARG, *fmts):
             type_error(1, "lines", "FILE*", f)
         rt_error("attempt to use a closed file")
     if len(fmts) > _MAXARGLINE:
-        arg_error(_MAXARGLINE + 1, "lines", "too many arguments")
+        arg_error(_MAXARGLINE + 2, "lines", "too many arguments")
     return _lines_iter(f, fmts, False)
 
 
@@ -639,8 +639,8 @@ def f_seek(f=NOARG, whence=NOARG, offset=NOARG):
         if not isinstance(f, LuaFile):
             type_error(1, "seek", "FILE*", f)
         rt_error("attempt to use a closed file")
-    op = check_option(whence, 1, "seek", "cur", ["set", "cur", "end"])
-    offset = opt_int(offset, 2, "seek", 0)
+    op = check_option(whence, 2, "seek", "cur", ["set", "cur", "end"])
+    offset = opt_int(offset, 3, "seek", 0)
     try:
         return st.seek((os.SEEK_SET, os.SEEK_CUR, os.SEEK_END)[op], offset)
     except OverflowError:
@@ -655,8 +655,8 @@ def f_setvbuf(f=NOARG, mode=NOARG, size=NOARG):
         if not isinstance(f, LuaFile):
             type_error(1, "setvbuf", "FILE*", f)
         rt_error("attempt to use a closed file")
-    op = check_option(mode, 1, "setvbuf", None, ["no", "full", "line"])
-    size = opt_int(size, 2, "setvbuf", _LUAL_BUFFERSIZE)
+    op = check_option(mode, 2, "setvbuf", None, ["no", "full", "line"])
+    size = opt_int(size, 3, "setvbuf", _LUAL_BUFFERSIZE)
     err = st.setvbuf(("no", "full", "line")[op], size)
     if err is not None:
         return fileresult(err)
@@ -695,6 +695,12 @@ def f_tostring(f=NOARG):
         type_error(1, "tostring", "FILE*", f)
     return f.lua_repr()
 
+
+# Functions usually called as methods (f:read(...)): where the call cannot be
+# seen, their argument errors do not count the file (runtime.frames).
+LUA_METHODS = frozenset(
+    ("f_read", "f_write", "f_lines", "f_seek", "f_setvbuf", "f_flush", "f_close")
+)
 
 _METHODS = Table(
     {

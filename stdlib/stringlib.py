@@ -15,8 +15,8 @@ import struct
 
 from moonlet.runtime.errors import NOARG, arg_error, rt_error, type_error
 from moonlet.runtime.ops import tostring
-from moonlet.runtime.table import Table
-from moonlet.runtime.values import MININT, NONE, Multi, type_name
+from moonlet.runtime.table import Table, getmetafield
+from moonlet.runtime.values import MININT, NONE, Multi, first, str2number, type_name
 
 from . import lpattern
 from ._checks import check_int, check_num, check_str, opt_int, opt_str, to_boolean
@@ -310,6 +310,18 @@ def _fmt_float(x, conv, flags, width, prec):
         spec += str(width)
     if prec is not None:
         spec += "." + str(prec)
+    if "#" in flags and (conv == "g" or conv == "G") and x != 0:
+        # glibc quirk: with '#', a value just below 10**P (P significant
+        # digits) that rounds up to 10**P prints as "1.e+P", without the
+        # trailing zeros of the mantissa ("%#g" of 999999.5 is "1.e+06").
+        p = 6 if prec is None else (prec or 1)
+        ax = abs(x)
+        if ax < 10**p:  # exact int/float comparison
+            s = format(ax, ".%de" % (p - 1))
+            if int(s[s.index("e") + 1 :]) == p:
+                sign = _sign_prefix(x < 0, flags)
+                body = sign + "1.%s%+03d" % ("e" if conv == "g" else "E", p)
+                return _pad(body, flags, width, len(sign))
     return format(x, spec + conv)
 
 
@@ -793,6 +805,39 @@ def str_unpack(fmt=NOARG, data=NOARG, init=NOARG, *_):
 # The string metatable
 
 
+def _tonum(v):
+    """lstrlib's tonum: numbers, and strings that convert to numbers."""
+    cls = v.__class__
+    if cls is int or cls is float:
+        return v
+    if cls is str:
+        return str2number(v)
+    return None
+
+
+def _string_arith(event, op):
+    """The string metatable's metamethod for `event` (lstrlib's arith_*):
+    a library function, so an error of the operation itself (division by
+    zero) has no position, and trymt's error has its caller's."""
+
+    def mm(a=None, b=None, *_):
+        x = _tonum(a)
+        y = _tonum(b)
+        if x is not None and y is not None:
+            return op(x, y)
+        # trymt
+        h = getmetafield(b, event) if b.__class__ is not str else None
+        if h is None:
+            rt_error(
+                "attempt to %s a '%s' with a '%s'"
+                % (event[2:], type_name(a), type_name(b))
+            )
+        return first(h(a, b))
+
+    mm.__name__ = "arith_" + event[2:]
+    return mm
+
+
 def make_string_meta(string_table):
     """The metatable of strings: __index is the string library, and the
     arithmetic metamethods convert numeric strings (lstrlib's)."""
@@ -809,7 +854,7 @@ def make_string_meta(string_table):
         ("__idiv", ops.arith_idiv),
         ("__unm", lambda a, b: ops.arith_unm(a)),
     ):
-        mt[event] = ops.string_arith_meta(event, op)
+        mt[event] = _string_arith(event, op)
     mt["__index"] = string_table
     return mt
 

@@ -13,7 +13,7 @@ from moonlet.runtime.table import Table
 from moonlet.runtime.values import Multi, first, type_name
 from moonlet.stdlib import iolib
 from moonlet.stdlib.iolib import LIB as IO
-from luacall import error_of, lua_print  # noqa: F401
+from luacall import error_of, for_error_of, lua_print  # noqa: F401
 
 
 def m(f, name, *args):
@@ -278,7 +278,7 @@ def test_io_lines(name):
     got = [lua_print(v) for v in loop(it)]
     assert got[:6] == ["h\tnil", "e\tnil", "l\tnil", "l\tnil", "o\t42", " \t1.5"]
     it = IO["lines"](name, "x")[0]
-    assert error_of(it) == "bad argument #2 to 'for iterator' (invalid format)"
+    assert for_error_of(it) == "bad argument #2 to 'for iterator' (invalid format)"
     assert error_of(IO["lines"], "/nonexistent/nope") == (
         "cannot open file '/nonexistent/nope' (No such file or directory)"
     )

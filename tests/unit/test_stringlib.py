@@ -308,6 +308,12 @@ FORMAT_CASES = [
     ),
     ("format", ("%G", 1e-10), ("1E-10",)),
     ("format", ("%#g", 1.0), ("1.00000",)),
+    # glibc: '#' with a value that rounds up to 10**P loses the zeros
+    ("format", ("%#g %#G", 999999.5, -999999.5), ("1.e+06 -1.E+06",)),
+    ("format", ("%#.2g %#.1g", 99.99995, 9.5), ("1.e+02 1.e+01",)),
+    ("format", ("%#+012.3g", 999.9995), ("+000001.e+03",)),
+    ("format", ("%-#10.5g|", 99999.95), ("1.e+05    |",)),
+    ("format", ("%#g %#.3g", 999999.4, -0.00099995), ("999999. -0.00100",)),
     ("format", ("%.3g", 3.14159), ("3.14",)),
     ("format", ("%g", 9007199254740992), ("9.0072e+15",)),
     ("format", ("%f", 1), ("1.000000",)),
@@ -891,6 +897,10 @@ if given is not None:
         st.floats(allow_nan=True, allow_infinity=True),
         st.floats(min_value=-1e6, max_value=1e6),
         st.sampled_from([0.0, -0.0, 0.5, 1.0, 1.5, 2.5, 1e15, 1e16, 5e-324]),
+        # values that round up to a power of ten (glibc's "%#g" quirk)
+        st.tuples(st.integers(-2, 10), st.integers(0, 16)).map(
+            lambda t: 10.0 ** t[0] * (1 - 0.5 * 10.0 ** -t[1])
+        ),
     )
     _int = st.one_of(st.integers(-(2**63), 2**63 - 1), st.integers(-1000, 1000))
     _fspec = st.tuples(_flags, _width, _prec, st.sampled_from("eEfgGaA"), _float)
