@@ -45,7 +45,11 @@ def function_def(lw, node, pyname, args, body, method=False):
     out = []
     if f.nonlocals:
         out.append(ast.Nonlocal(names=sorted(v.pyname for v in f.nonlocals)))
-    out.extend(lw.block(body))
+    spec_types = getattr(node, "spec_types", None)
+    if spec_types is not None:
+        out.append(_versions(lw, node, f, body, spec_types))
+    else:
+        out.extend(lw.block(body))
     if not out or not isinstance(out[-1], ast.Return):
         ret = ast.Return(value=lw.h("NONE"))
         ret.lua_line = _end_line(node, lw.line)
@@ -69,6 +73,29 @@ def function_def(lw, node, pyname, args, body, method=False):
     )
     fdef.lua_line = getattr(node, "lua_line", lw.line)
     return [fdef]
+
+
+def _versions(lw, node, f, body, spec_types):
+    """`if <int arguments>: <integer body> else: <general body>` (see
+    compiler.types.plan_versions)."""
+    general = lw.block(body)
+    saved = {v: v.types for v in spec_types}
+    for v, t in spec_types.items():
+        v.types = t
+    try:
+        special = lw.block(body)
+    finally:
+        for v, t in saved.items():
+            v.types = t
+    test = P.and_(
+        *[
+            P.is_(P.cls_of(P.name(f.params[i].pyname)), P.name("int"))
+            for i in node.spec_params
+        ]
+    )
+    branch = ast.If(test=test, body=special, orelse=general)
+    branch.lua_line = getattr(node, "lua_line", lw.line)
+    return branch
 
 
 def _end_line(node, default):

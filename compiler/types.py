@@ -128,6 +128,9 @@ def expr_type(e):
     if isinstance(e, A.Call):
         fn = known_function(e)
         if fn is not None and fn.ret_single:
+            spec = getattr(fn, "spec_params", None)
+            if spec and all(_value_type(e.args, i) == INT for i in spec):
+                return fn.spec_ret
             return fn.ret_types
     return ANY
 
@@ -169,7 +172,13 @@ def _multi(e):
 
 def infer(funcs, sites):
     """Fixpoint over all assignment sites: (var, thunk giving a type), and
-    over the return types of known single-result functions."""
+    over the return types of known single-result functions; then the
+    integer versions of functions (plan_versions)."""
+    _infer(funcs, sites)
+    plan_versions(sites)
+
+
+def _infer(funcs, sites):
     sites, fns, typed_params = sites
     for f in funcs:
         for v in f.locals:
@@ -322,9 +331,15 @@ def _param_sites(fn, calls, sites, typed_params):
     for i, v in enumerate(params):
         typed_params.add(v)
         if not calls:
-            sites.append((v, lambda: NIL))
+            sites.append((v, _entry(lambda: NIL)))
         for c in calls:
-            sites.append((v, _thunk(c.args, i)))
+            sites.append((v, _entry(_thunk(c.args, i))))
+
+
+def _entry(thunk):
+    """Marks a site that gives a parameter its value on entry."""
+    thunk.entry = True
+    return thunk
 
 
 def _returns(node, out):
@@ -375,6 +390,9 @@ _NOT_CHILDREN = frozenset(
         "ret_single",
         "fn_node",
         "fixed_arity",
+        "spec_params",
+        "spec_ret",
+        "spec_types",
     ]
 )
 
@@ -394,3 +412,116 @@ def _children(node):
             for x in val:
                 if isinstance(x, A.Node):
                     yield x
+
+
+# Function versions. A function whose parameters the compiler cannot type
+# but uses in arithmetic gets a second body for integer arguments:
+#
+#     def fib(n=None):
+#         if n.__class__ is int:
+#             ...  # body lowered with n: int (plain, overflow-checked ops)
+#         else:
+#             ...  # the general body
+#
+# Inside the integer body, a recursive call with integer arguments has the
+# integer body's result type, so `fib(n - 1) + fib(n - 2)` needs no guard.
+
+_VERSION_MAX_NODES = 300
+_NESTED = (A.AnonymousFunction, A.LocalFunction, A.Function, A.Method)
+
+
+def plan_versions(sites):
+    sites, fns, _ = sites
+    all_sites = sites
+    seen = set()
+    for var_sites in all_sites:
+        var = var_sites[0]
+        fn = getattr(var, "fn_node", None)
+        if fn is None or id(fn) in seen:
+            continue
+        seen.add(id(fn))
+        _plan(fn, all_sites)
+
+
+def _plan(fn, all_sites):
+    finfo = getattr(fn, "finfo", None)
+    if finfo is None or finfo.is_vararg or not fn.ret_single:
+        return
+    params = [a.var for a in fn.args if isinstance(a, A.Name)]
+    if len(params) != len(fn.args):
+        return
+    count = [0]
+    operands = set()
+    if not _versionable(fn.body, count, operands):
+        return
+    spec = [
+        i
+        for i, v in enumerate(params)
+        if "any" in v.types and v in operands and v.mode == "plain"
+    ]
+    if not spec:
+        return
+    local_vars = list(finfo.locals)
+    mine = set(local_vars)
+    saved = {v: v.types for v in local_vars}
+    # Entry values are what the version tests; assignments in the body count.
+    fsites = [
+        (v, th) for v, th in all_sites if v in mine and not getattr(th, "entry", 0)
+    ]
+    for v in local_vars:
+        v.types = None
+    for i in spec:
+        params[i].types = INT
+    for i, v in enumerate(params):
+        if i not in spec:
+            v.types = saved[v]
+    fn.spec_params = spec
+    fn.spec_ret = BOTTOM
+    for _ in range(12):
+        changed = False
+        for v, thunk in fsites:
+            if v.types is not None and "any" in v.types:
+                continue
+            old = v.types if v.types is not None else BOTTOM
+            new = join(old, thunk())
+            if new != old or v.types is None:
+                changed = changed or new != old
+                v.types = new
+        t = fn.spec_ret
+        for r in fn.returns:
+            t = join(t, expr_type(r.values[0]))
+        if t != fn.spec_ret:
+            fn.spec_ret = t
+            changed = True
+        if not changed:
+            break
+    else:
+        fn.spec_ret = ANY
+    spec_types = {v: (v.types if v.types else ANY) for v in local_vars}
+    for v in local_vars:
+        v.types = saved[v]
+    if any(spec_types[params[i]] != INT for i in spec):
+        fn.spec_params = None
+        return
+    if not fn.spec_ret:
+        fn.spec_ret = ANY
+    fn.spec_types = spec_types
+
+
+def _versionable(node, count, operands):
+    """Small, no nested functions, gotos or to-be-closed variables; collects
+    the variables used directly as arithmetic operands."""
+    count[0] += 1
+    if count[0] > _VERSION_MAX_NODES:
+        return False
+    if isinstance(node, _NESTED + (A.Goto, A.Label)):
+        return False
+    if isinstance(node, A.LocalAssign) and any(
+        getattr(getattr(t, "var", None), "attrib", None) for t in node.targets
+    ):
+        return False
+    if isinstance(node, _ARITH + (A.FloorDivOp, A.ModOp)):
+        for side in (node.left, node.right):
+            if isinstance(side, A.Name) and getattr(side, "var", None) is not None:
+                operands.add(side.var)
+    return all(_versionable(c, count, operands) for c in _children(node))
