@@ -13,6 +13,10 @@ Rules:
   primitive), and unanchored searches jump to the positions where the
   first item can match. None of this changes results, errors or depth.
 - Subjects and patterns are str with one character per byte (0-255).
+- Patterns that Python's `re` runs exactly like Lua (no possible error,
+  no %b, far from the depth limit) are handed to stdlib.lpattern_re once
+  they have been used enough to pay for their compilation; this matcher
+  stays the reference and runs everything else.
 - This module does not set LUA_VISIBLE: its frames are internals of the
   string library functions, so errors are blamed on their caller.
 """
@@ -22,6 +26,13 @@ import re
 from moonlet.runtime.errors import rt_error
 from moonlet.runtime.table import readkey
 from moonlet.runtime.values import Multi, NONE, first, tostr_number, type_name
+
+from . import lpattern_re
+
+# Patterns that Python's `re` runs exactly like Lua go to lpattern_re (see
+# there); set to False to always use this matcher (tests compare both).
+USE_RE = True
+_re_find_cache = lpattern_re.find_cache
 
 MAXCAPTURES = 32
 MAXCCALLS = 200
@@ -673,9 +684,18 @@ def find_aux(s, pattern, init, plain, find):
     """str_find_aux: string.find (find=True) or string.match (find=False).
     `init` is the Lua integer start position, `plain` a Python bool."""
     ls = len(s)
-    i0 = _posrelat_init(init, ls)
-    if i0 > ls:
-        return None
+    if init > 0:
+        i0 = init - 1
+        if i0 > ls:
+            return None
+    elif init == 0 or init < -ls:
+        i0 = 0
+    else:
+        i0 = ls + init
+    if USE_RE and not plain:
+        ent = _re_find_cache.get(pattern)
+        if ent:  # a translated pattern seen before (the hot path)
+            return ent.find(s, i0) if find else ent.match_(s, i0)
     if find and (plain or nospecials(pattern)):
         j = s.find(pattern, i0)
         if j < 0:
@@ -686,6 +706,10 @@ def find_aux(s, pattern, init, plain, find):
         if j < 0:
             return None
         return pattern
+    if USE_RE:
+        ent = lpattern_re.for_find(pattern, 1 + (ls >> 5))
+        if ent:
+            return ent.find(s, i0) if find else ent.match_(s, i0)
     anchor = pattern[:1] == "^"
     p0 = 1 if anchor else 0
     pd = _get_pattern(pattern)
@@ -758,6 +782,15 @@ class GMatch:
 
 
 def gmatch_iter(s, pattern, init):
+    """An object whose step() gives the next match of string.gmatch."""
+    if USE_RE:
+        ent = lpattern_re.for_gmatch(pattern, 1 + (len(s) >> 5))
+        if ent:
+            ls = len(s)
+            i0 = _posrelat_init(init, ls)
+            if i0 > ls:
+                i0 = ls + 1
+            return lpattern_re.ReGMatch(ent, s, i0)
     return GMatch(s, pattern, init)
 
 
@@ -861,6 +894,10 @@ def gsub(src, pattern, repl, max_s, tr):
             return Multi((src.replace(pattern, rep, cnt), cnt))
     else:
         toks = None
+    if USE_RE:
+        ent = lpattern_re.for_find(pattern, 1 + (ls >> 5))
+        if ent:
+            return lpattern_re.gsub(ent, src, repl, max_s, tr, toks)
     anchor = pattern[:1] == "^"
     p0 = 1 if anchor else 0
     pd = _get_pattern(pattern)
