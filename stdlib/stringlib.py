@@ -11,6 +11,7 @@ Rules:
 """
 
 import math
+import re
 import struct
 
 from moonlet.runtime.errors import NOARG, arg_error, rt_error, type_error
@@ -54,6 +55,12 @@ def str_len(s=NOARG, *_):
 
 
 def str_sub(s=NOARG, i=NOARG, j=NOARG, *_):
+    if s.__class__ is str and i.__class__ is int and i > 0:
+        # s:sub(i) and s:sub(i, j) with j >= 0: Python's slice clips alike.
+        if j is NOARG or j is None:
+            return s[i - 1 :]
+        if j.__class__ is int and j >= 0:
+            return s[i - 1 : j]
     s = check_str(s, 1, "sub")
     ln = len(s)
     start = _posrelat_i(check_int(i, 2, "sub"), ln)
@@ -101,6 +108,8 @@ def str_rep(s=NOARG, n=NOARG, sep=NOARG, *_):
 
 
 def str_byte(s=NOARG, i=NOARG, j=NOARG, *_):
+    if s.__class__ is str and j is NOARG and i.__class__ is int and 0 < i <= len(s):
+        return ord(s[i - 1])
     s = check_str(s, 1, "byte")
     ln = len(s)
     pi = opt_int(i, 2, "byte", 1)
@@ -419,7 +428,102 @@ def _topointer(v):
     return "0x%014x" % id(v)
 
 
+# Fast path of string.format: a format string whose items are all plain
+# %d/%i, %s, %x/%X and %f/%e/%g conversions (flags "-" and "0", width and
+# precision) is parsed once into a plan run with Python's % operator, which
+# formats finite floats, ints and strings exactly as C's printf does. Any
+# other argument (nan, inf, negative %x, tables...) falls back to the full
+# implementation below, which also raises every error.
+_PLAN_ITEM = re.compile(r"%([-0]?)(\d{0,2})(?:\.(\d{0,2}))?([disxXfeEgG])")
+_PLANS = {}
+
+
+def _format_plan(fmt):
+    plan = []
+    i = 0
+    n = 0
+    while True:
+        j = fmt.find("%", i)
+        if j < 0:
+            if i < len(fmt):
+                plan.append(fmt[i:])
+            break
+        if j > i:
+            plan.append(fmt[i:j])
+        if fmt.startswith("%%", j):
+            plan.append("%")
+            i = j + 2
+            continue
+        m = _PLAN_ITEM.match(fmt, j)
+        if m is None:
+            return False
+        flag, width, prec, conv = m.groups()
+        if conv == "s" and flag == "0":
+            return False
+        if prec is not None and conv in "dixX":
+            # C prints no digits for a zero with precision 0 and ignores the
+            # 0 flag when there is a precision; Python does neither.
+            return False
+        kind = {"i": "d", "X": "x", "E": "f", "e": "f", "g": "f", "G": "f"}.get(
+            conv, conv
+        )
+        if conv == "i":
+            conv = "d"
+        spec = "%" + flag + width + ("." + prec if prec is not None else "") + conv
+        plan.append((n, kind, spec))
+        n += 1
+        i = m.end()
+    if len(_PLANS) > 1000:
+        _PLANS.clear()
+    return plan
+
+
+def _run_plan(plan, args):
+    out = []
+    nargs = len(args)
+    for item in plan:
+        if item.__class__ is str:
+            out.append(item)
+            continue
+        idx, kind, spec = item
+        if idx >= nargs:
+            return None
+        v = args[idx]
+        cls = v.__class__
+        if kind == "d":
+            if cls is not int:
+                return None
+        elif kind == "s":
+            if cls is not str:
+                if cls is int:
+                    v = str(v)
+                else:
+                    return None
+            elif spec == "%s":
+                out.append(v)
+                continue
+            elif "\0" in v:
+                return None
+        elif kind == "f":
+            if cls is int:
+                v = float(v)
+            elif cls is not float or v - v != 0.0:
+                return None
+        elif cls is not int or v < 0:
+            return None
+        out.append(spec % v)
+    return "".join(out)
+
+
 def str_format(fmt=NOARG, *args):
+    if fmt.__class__ is str:
+        plan = _PLANS.get(fmt)
+        if plan is None:
+            plan = _PLANS[fmt] = _format_plan(fmt)
+        if plan:
+            r = _run_plan(plan, args)
+            if r is not None:
+                return r
     strfrmt = check_str(fmt, 1, "format")
     top = 1 + len(args)
     arg = 1
