@@ -754,19 +754,79 @@ def lua_error_from(exc):
     return err
 
 
-def _func_label(code):
+def _func_label(code, caller=None):
+    """luaL_traceback's description of a Lua function: its global name,
+    else how the calling instruction named it ("local 'f'", "method 'm'"),
+    else main chunk or <file:line>."""
     name = code.co_name
+    gname = global_func_name(code)
+    if gname is not None:
+        return "in function '%s'" % gname
+    namewhat = _namewhat(caller) if caller is not None else None
+    if namewhat is not None:
+        return "in %s '%s'" % namewhat
     if name == "lua_main":
         return "in main chunk"
-    if name.startswith("lua_fn"):
-        info = chunk_info(code.co_filename)
-        return "in function <%s:%d>" % (info.chunk, info.lua_line(code.co_firstlineno))
-    return "in function '%s'" % name
+    info = chunk_info(code.co_filename)
+    return "in function <%s:%d>" % (info.chunk, info.lua_line(code.co_firstlineno))
+
+
+def _lua_caller(entries, i):
+    """(Lua frame, via_for) that called the function of entries[i], seen
+    through runtime helpers (metamethod dispatch, for loops), or (None,
+    False) when a library function or other Python code called it."""
+    via_for = False
+    for fr, _ in entries[i + 1 :]:
+        if chunk_info(fr.f_code.co_filename) is not None:
+            return fr, via_for
+        g = fr.f_globals
+        if g.get("LUA_VISIBLE") or not str(g.get("__name__")).startswith(
+            "moonlet.runtime"
+        ):
+            return None, False
+        if _is_forin(fr.f_code):
+            via_for = True
+    return None, False
+
+
+def _namewhat(caller):
+    """(namewhat, name) of the function that Lua frame `caller` is calling,
+    from its current instruction, or None."""
+    if chunk_info(caller.f_code.co_filename) is None:
+        return None
+    node = _node_of(caller.f_code, caller.f_lasti)
+    if node is None:
+        return None
+    event = _event_of(node)
+    if event is not None:
+        return "metamethod", event
+    if not isinstance(node, ast.Call):
+        return None
+    name, method = call_site_name(node, caller.f_code)
+    if name is None:
+        return None
+    func = _unwrap(node.func, caller.f_code)
+    if isinstance(func, ast.Name):
+        if func.id.startswith("lua_fn"):
+            return None  # a function expression called where it is made
+        if func.id in caller.f_code.co_freevars:
+            return "upvalue", name
+        return "local", name
+    if isinstance(func, ast.Subscript):
+        base = _unwrap(func.value, caller.f_code)
+        if isinstance(base, ast.Name) and _ENV_RE.match(base.id):
+            return "global", name
+    return ("method" if method else "field"), name
+
+
+# Tracebacks of the errors whose xpcall message handlers are running.
+HANDLER_TRACEBACKS = []
 
 
 def traceback_text(tb=None, frame=None):
     """A Lua-style "stack traceback:" for a Python traceback or frame chain
-    (innermost call first, like Lua's)."""
+    (innermost call first, like Lua's). Deep stacks show their first 10 and
+    last 11 levels, as luaL_traceback does."""
     entries = []
     while tb is not None:
         entries.append((tb.tb_frame, tb.tb_lineno))
@@ -776,17 +836,75 @@ def traceback_text(tb=None, frame=None):
     while f is not None:
         entries.append((f, f.f_lineno))
         f = f.f_back
+    # Frames that can show: Lua functions and library functions.
+    shown = [
+        i
+        for i, (fr, _) in enumerate(entries)
+        if fr.f_globals.get("LUA_VISIBLE") or chunk_info(fr.f_code.co_filename)
+    ]
     lines = ["stack traceback:"]
-    for fr, lineno in entries:
-        info = chunk_info(fr.f_code.co_filename)
-        if info is not None:
-            lines.append(
-                "\t%s:%d: %s"
-                % (info.chunk, info.lua_line(lineno), _func_label(fr.f_code))
-            )
-        elif fr.f_globals.get("LUA_VISIBLE") and fr.f_code.co_name in fr.f_globals.get(
-            "LUA_NAMES", ()
-        ):
-            lines.append("\t[C]: in function '%s'" % fr.f_code.co_name.rstrip("_"))
+    if len(shown) <= _LEVELS1 + _LEVELS2 + 8:
+        lines.extend(_level_lines(entries, shown))
+    else:
+        # Describe a margin more than needed: some frames print nothing.
+        head = _level_lines(entries, shown[: _LEVELS1 + 8])[:_LEVELS1]
+        tail = _level_lines(entries, shown[-(_LEVELS2 + 8) :])[-(_LEVELS2 - 1) :]
+        skipped = len(shown) + 1 - len(head) - len(tail) - 1
+        lines.extend(head)
+        lines.append("\t...\t(skipping %d levels)" % skipped)
+        lines.extend(tail)
     lines.append("\t[C]: in ?")
     return "\n".join(lines)
+
+
+_LEVELS1 = 10
+_LEVELS2 = 11
+
+
+def _level_lines(entries, indexes):
+    out = []
+    # Frames that made a proper tail call do not exist in Lua: they are
+    # left out, and the function they called is marked instead.
+    gone = set()
+    for i in indexes:
+        fr, lineno = entries[i]
+        info = chunk_info(fr.f_code.co_filename)
+        if info is not None:
+            if id(fr) in gone:
+                continue
+            caller, via_for = _lua_caller(entries, i)
+            tail = False
+            j = i
+            while caller is not None and _in_tail_call(
+                caller, chunk_info(caller.f_code.co_filename)
+            ):
+                tail = True
+                gone.add(id(caller))
+                j = next(
+                    k for k in range(j + 1, len(entries)) if entries[k][0] is caller
+                )
+                caller, _ = _lua_caller(entries, j)
+            if via_for:
+                label = "in for iterator 'for iterator'"
+            elif tail:
+                # No calling instruction to name it: only a global name.
+                gname = global_func_name(fr.f_code)
+                if gname is not None:
+                    label = "in function '%s'" % gname
+                else:
+                    label = "in function <%s:%d>" % (
+                        info.chunk,
+                        info.lua_line(fr.f_code.co_firstlineno),
+                    )
+            else:
+                label = _func_label(fr.f_code, caller)
+            out.append("\t%s:%d: %s" % (info.chunk, info.lua_line(lineno), label))
+            if tail:
+                out.append("\t(...tail calls...)")
+        else:
+            # A library function (helpers of library modules have no name
+            # in package.loaded and are left out).
+            name = global_func_name(fr.f_code)
+            if name is not None:
+                out.append("\t[C]: in function '%s'" % name)
+    return out

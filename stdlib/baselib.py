@@ -15,7 +15,7 @@ import sys
 
 from moonlet.runtime import loader
 from moonlet.runtime.errors import NOARG, LuaError, arg_error, rt_error, type_error
-from moonlet.runtime.frames import lua_error_from, where
+from moonlet.runtime.frames import HANDLER_TRACEBACKS, lua_error_from, where
 from moonlet.runtime.ops import eq, index, tostring
 from moonlet.runtime.prelude import ipairs_iter
 from moonlet.runtime.table import (
@@ -249,12 +249,17 @@ def lua_xpcall(f=NOARG, handler=NOARG, *args):
     except Exception as e:
         value = lua_error_from(e).value
         # Lua calls the handler again on its own errors, until its C stack
-        # runs out.
-        for _ in range(10):
-            try:
-                return Multi((False, first(handler(value))))
-            except Exception as e2:
-                value = lua_error_from(e2).value
+        # runs out. debug.traceback in the handler sees the error's frames.
+        HANDLER_TRACEBACKS.append(e.__traceback__)
+        try:
+            for _ in range(10):
+                try:
+                    return Multi((False, first(handler(value))))
+                except Exception as e2:
+                    value = lua_error_from(e2).value
+                    HANDLER_TRACEBACKS[-1] = e2.__traceback__
+        finally:
+            HANDLER_TRACEBACKS.pop()
         return Multi((False, "error in error handling"))
     if r.__class__ is Multi:
         return Multi((True,) + r)

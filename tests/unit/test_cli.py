@@ -141,3 +141,27 @@ def test_ctrl_c_exits_130(scripts):
     assert p.returncode == 130
     assert b"interrupted" in err
     assert b"Traceback" not in err
+
+
+@needs_lua
+def test_tracebacks_match_lua(scripts):
+    # Names from call sites (local, upvalue, field, method, global,
+    # metamethod, for iterator), proper tail calls, library frames, and
+    # debug.traceback as an xpcall handler.
+    (scripts / "tb.lua").write_text(
+        "local function lf(x) return x + nil end\n"
+        "local T = {}\n"
+        "function T.field(x) return lf(x) end\n"
+        "function T:meth(x) local r = T.field(x); return r end\n"
+        "function glob(x) local r = T:meth(x); return r end\n"
+        "local mt = setmetatable({}, {__add = function(a, b) return glob(1) end})\n"
+        "local function iter() local r = mt + 1; return r end\n"
+        "local co = function() for x in iter do end end\n"
+        "local function up() co() end\n"
+        "print(select(2, xpcall(up, debug.traceback)))\n"
+        "local function deep(n) return 1 + deep(n + 1) end\n"
+        "print(pcall(deep, 1))\n"
+        "local function e() error('boom') end\n"
+        ";(function() e() up() end)()\n"
+    )
+    same_as_lua(scripts, ["tb.lua"])
