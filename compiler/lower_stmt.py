@@ -34,7 +34,7 @@ def store_index(lw, obj, key, key_t, val, val_t):
     conds = [P.compare(P.cls_of(obj), ast.In(), lw.h("RAWSET"))]
     if T.may_be_nil(val_t):
         conds.append(P.is_not(val, P.const(None)))
-    raw_key = isinstance(key, ast.Constant) and isinstance(key.value, (str, int))
+    raw_key = isinstance(key, ast.Constant) and type(key.value) in (str, int)
     if not raw_key and not (key_t and key_t <= T.INT | T.STR):
         conds.append(
             P.or_(

@@ -117,6 +117,24 @@ def _key(node):
     return (node.lineno, node.end_lineno, node.col_offset, node.end_col_offset)
 
 
+_BANNER_UNESCAPE = re.compile(r"\\(x[0-9a-f]{2}|.)")
+_BANNER_CODES = {"0": "\0", "r": "\r", "n": "\n", "v": "\x0b", "f": "\x0c"}
+
+
+def unescape_banner(text):
+    """The chunk name written escaped by compiler.emit.banner_text."""
+    if "\\" not in text:
+        return text
+
+    def one(m):
+        c = m.group(1)
+        if len(c) == 3:
+            return chr(int(c[1:], 16))
+        return _BANNER_CODES.get(c, c)
+
+    return _BANNER_UNESCAPE.sub(one, text)
+
+
 def chunk_info(filename):
     """ChunkInfo of a generated file, or None for other Python files."""
     try:
@@ -133,7 +151,7 @@ def chunk_info(filename):
                 mm = _MARK.search(text)
                 if mm:
                     marks[i] = int(mm.group(1))
-            info = ChunkInfo(m.group(1), filename, marks)
+            info = ChunkInfo(unescape_banner(m.group(1)), filename, marks)
     _info_cache[filename] = info
     return info
 

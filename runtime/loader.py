@@ -24,6 +24,8 @@ VERSION = "moonlet-0.1.0-c1"
 
 def chunkid(source):
     """Lua's luaO_chunkid: the display name of a chunk name."""
+    # Lua's chunk names are C strings.
+    source = source.split("\0", 1)[0]
     idsize = 60
     if source.startswith("="):
         return source[1:idsize]
@@ -118,5 +120,15 @@ def load_lua(source, chunkname, env, from_file=True):
     """Compile Lua source (chunkname is Lua's, e.g. "@foo.lua" or "=stdin")
     and return its main function. Raises LuaSyntaxError."""
     display = chunkid(chunkname)
-    text = compile_to_python(source, display, from_file=from_file)
-    return load_python(text, env)
+    try:
+        text = compile_to_python(source, display, from_file=from_file)
+        return load_python(text, env)
+    except (SyntaxError, RecursionError, MemoryError) as e:
+        # Python's own limits (100 levels of indentation, 20 nested loops)
+        # are lower than Lua's for deeply nested blocks.
+        from moonlet.compiler.errors import LuaSyntaxError
+
+        raise LuaSyntaxError(
+            "%s: too many nested blocks for Python (%s)"
+            % (display, getattr(e, "msg", None) or type(e).__name__)
+        )

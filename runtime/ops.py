@@ -227,6 +227,10 @@ def fpow(x, y):
             return -math.inf
         return math.inf
     except ValueError:
+        if x == 0:
+            # C's pow(±0, y < 0): ±inf for odd integers y, +inf otherwise.
+            odd = y == int(y) and int(y) % 2 == 1
+            return math.copysign(math.inf, x) if odd else math.inf
         return -math.nan
 
 

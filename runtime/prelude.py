@@ -214,7 +214,7 @@ def forin1(r):
 
 
 def ipairs_iter(t, i):
-    i += 1
+    i = i + 1 if i != MAXINT else MININT
     v = t[i] if isinstance(t, Table) else index(t, i)
     if v is None:
         return None

@@ -80,9 +80,8 @@ def lua_tonumber(v=NOARG, base=NOARG, *_):
     if not 2 <= b <= 36:
         arg_error(2, "tonumber", "base out of range")
     s = v.strip(" \f\n\r\t\v").lower()
-    neg = False
-    if s[:1] == "-":
-        neg = True
+    neg = s[:1] == "-"
+    if s[:1] in ("-", "+"):
         s = s[1:]
     if not s:
         return None
