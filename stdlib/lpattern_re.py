@@ -587,6 +587,12 @@ def _replacer(ent, repl, tr):
     return value
 
 
+def _unchanged(src, r):
+    # With no match the result is the subject itself, as in Lua (where
+    # string.format("%p") can tell).
+    return Multi((src, 0)) if r[1] == 0 else Multi(r)
+
+
 def gsub(ent, src, repl, max_s, tr, toks):
     """str_gsub with a translated pattern; max_s >= 1."""
     ls = len(src)
@@ -608,11 +614,11 @@ def gsub(ent, src, repl, max_s, tr, toks):
             if tpl is not None:
                 if max_s > ls:
                     max_s = ls + 1
-                return Multi(ent.rx.subn(tpl, src, max_s))
+                return _unchanged(src, ent.rx.subn(tpl, src, max_s))
         else:
             if max_s > ls:
                 max_s = ls + 1
-            return Multi(ent.rx.subn(_replacer(ent, repl, tr), src, max_s))
+            return _unchanged(src, ent.rx.subn(_replacer(ent, repl, tr), src, max_s))
     out = []
     pos = 0  # where to search from
     copied = 0  # src[:copied] is already in out
