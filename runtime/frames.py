@@ -185,12 +185,14 @@ def lib_codes():
         for name, m in list(sys.modules.items()):
             if not name.startswith("moonlet.stdlib."):
                 continue
-            if not isinstance(getattr(m, "LIB", None), dict):
-                continue
-            for v in m.LIB.values():
-                code = _code_of(v)
-                if code is not None:
-                    _lib_codes[code] = v
+            for table in ("LIB", "PACKAGE_LIB"):
+                lib = getattr(m, table, None)
+                if not isinstance(lib, dict):
+                    continue
+                for v in lib.values():
+                    code = _code_of(v)
+                    if code is not None:
+                        _lib_codes[code] = v
         prelude = sys.modules.get("moonlet.runtime.prelude")
         it = getattr(prelude, "ipairs_iter", None)
         if it is not None:

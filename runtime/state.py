@@ -86,6 +86,8 @@ def new_state(script_name=None, script_args=(), pre_args=()):
             "config": "/\n;\n?\n!\n-\n",
         }
     )
+    for name, fn in baselib.PACKAGE_LIB.items():
+        package[name] = fn
     loaded["_G"] = g
     loaded["package"] = package
     g["package"] = package

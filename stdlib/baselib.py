@@ -32,6 +32,8 @@ from moonlet.runtime.table import (
 )
 from moonlet.runtime.values import NONE, Multi, first, str2number, tointeger, type_name
 
+from ._checks import check_str, opt_str
+
 LUA_VISIBLE = True
 
 
@@ -406,8 +408,8 @@ def lua_collectgarbage(opt="collect", arg=None, *_):
 # package / require
 
 
-def _searchpath(name, path):
-    fname = name.replace(".", os.sep)
+def _searchpath(name, path, sep=".", rep=os.sep):
+    fname = name.replace(sep, rep) if sep else name
     tried = []
     for template in path.split(";"):
         if not template:
@@ -417,6 +419,54 @@ def _searchpath(name, path):
             return p, None
         tried.append("\n\tno file '%s'" % p)
     return None, "".join(tried)
+
+
+def pkg_searchpath(name=NOARG, path=NOARG, sep=NOARG, rep=NOARG, *_):
+    name = check_str(name, 1, "searchpath")
+    path = check_str(path, 2, "searchpath")
+    sep = opt_str(sep, 3, "searchpath", ".")
+    rep = opt_str(rep, 4, "searchpath", os.sep)
+    found, tried = _searchpath(name, path, sep, rep)
+    if found is not None:
+        return found
+    return Multi((None, tried[2:]))
+
+
+def pkg_loadlib(path=NOARG, init=NOARG, *_):
+    check_str(path, 1, "loadlib")
+    check_str(init, 2, "loadlib")
+    # moonlet runs no C code: like a Lua built without dynamic libraries.
+    return Multi(
+        (None, "dynamic libraries not enabled; check your Lua installation", "absent")
+    )
+
+
+# The package table's functions (runtime.state adds them to `package`).
+PACKAGE_LIB = {"loadlib": pkg_loadlib, "searchpath": pkg_searchpath}
+
+
+_WARN = {"on": False, "parts": []}
+
+
+def lua_warn(*args):
+    if not args:
+        type_error(1, "warn", "string", NOARG)
+    for i, a in enumerate(args, 1):
+        check_str(a, i, "warn")
+    msg = "".join(tostring(a) for a in args)
+    if len(args) == 1 and msg[:1] == "@":
+        # Control messages, as lua.c's warnf handles them.
+        if msg == "@on":
+            _WARN["on"] = True
+        elif msg == "@off":
+            _WARN["on"] = False
+        return NONE
+    if _WARN["on"]:
+        sys.stderr.buffer.write(
+            ("Lua warning: %s\n" % msg).encode("latin-1", "replace")
+        )
+        sys.stderr.flush()
+    return NONE
 
 
 def lua_require(name=NOARG, *_):
@@ -494,5 +544,6 @@ LIB = {
     "tonumber": lua_tonumber,
     "tostring": lua_tostring,
     "type": lua_type,
+    "warn": lua_warn,
     "xpcall": lua_xpcall,
 }

@@ -1,0 +1,10 @@
+-- warn with its control messages; package.searchpath and package.loadlib
+print(warn("foo"))
+warn("@on"); warn("a", "b", 1)
+warn("@off"); warn("hidden")
+print(pcall(warn, "foo", warn))
+print(pcall(warn))
+print(package.searchpath('zz', './?.lua;./?/x.lua'))
+print(package.searchpath('a.b', 'x/?.lua', '.', '_'))
+print(package.loadlib('libbar', 'baz') == nil)
+print(pcall(package.loadlib))
