@@ -417,6 +417,17 @@ def lower_len(lw, e):
     a = lw.expr1(e.operand)
     if t == T.STR:
         return P.call(P.name("len"), [a])
+    if "any" in t or "str" in t:
+        # Strings inline; tables (border, __len) and errors in lua_len.
+        x1, x2 = a, a
+        if not P.is_simple(a):
+            tmp = lw.temp("x")
+            x1, x2 = P.walrus(tmp, a), P.name(tmp)
+        return P.ifexp(
+            P.is_(P.cls_of(x1), P.name("str")),
+            P.call(P.name("len"), [x2]),
+            P.call(lw.h("lua_len"), [x2]),
+        )
     return P.call(lw.h("lua_len"), [a])
 
 

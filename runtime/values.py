@@ -90,6 +90,8 @@ _WS = " \f\n\r\t\v"
 
 def str2number(s):
     """Convert a string to a number following Lua's lexer rules, or None."""
+    if s.isdigit() and s.isascii() and len(s) < 19:
+        return int(s)  # the common case: a short decimal integer
     s = s.strip(_WS)
     if not s:
         return None
