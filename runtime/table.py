@@ -4,7 +4,7 @@ Rules:
 - A table is a dict subclass, so generated code reads fields with plain
   subscription at C speed. Table is a table without a metatable. A table
   with metatable M has class `M.icls`, a subclass of MTable made for M
-  (the metatable itself is in the `meta` slot); setmetatable switches
+  (the metatable itself is that class's `meta` attribute); setmetatable switches
   `__class__`. A table without a metatable that serves as one is a
   MetaTable, so that stores into it leave the generated fast path
   (`o.__class__ is Table`) and reach setindex/rawset, which keep the
@@ -53,7 +53,9 @@ _EMPTY = {}
 class Table(dict):
     """A Lua table with no metatable."""
 
-    __slots__ = ("meta", "__weakref__", "icls")
+    # The metatable of a table with one is a class attribute (`meta`) of
+    # its instance class; `icls` is set on tables that are metatables.
+    __slots__ = ("__weakref__", "icls")
     lua_type = "table"
     __hash__ = object.__hash__
     __eq__ = object.__eq__
@@ -224,7 +226,11 @@ def instance_class(mt):
         return mt.icls
     except AttributeError:
         pass
-    cls = type("MTable", (MTable,), {"__slots__": (), "__hash__": object.__hash__})
+    cls = type(
+        "MTable",
+        (MTable,),
+        {"__slots__": (), "__hash__": object.__hash__, "meta": mt},
+    )
     mt.icls = cls
     if mt.__class__ is Table:
         mt.__class__ = MetaTable
@@ -317,7 +323,7 @@ def install_string_meta(mt):
         mt.__class__ = MetaTable
     elif isinstance(mt, MTable):
         mt.__class__ = meta_variant(mt.__class__)
-    STRINGS.meta = mt
+    StringIndex.meta = mt
     meta_changed(mt)
 
 
@@ -347,12 +353,10 @@ def getmetatable_raw(v):
 def setmetatable(t, mt):
     if mt is None:
         if isinstance(t, MTable):
-            del t.meta
             t.__class__ = MetaTable if hasattr(t, "icls") else Table
     else:
         cls = instance_class(mt)
         t.__class__ = meta_variant(cls) if hasattr(t, "icls") else cls
-        t.meta = mt
         h = dict.get(mt, "__index")
         if isinstance(h, MTable) or h is t:
             # t may now close a loop of __index tables.
