@@ -3,6 +3,10 @@
     moonlet run [options] script.lua [args]   like `lua5.4 script.lua args`
         -e CODE   run CODE first        -l MOD   require MOD first
         -v        print the version     --debug  show Python tracebacks
+        --actors        run the script as the root process of the actor
+                        runtime (globals process and channel, require("time"))
+        --virtual-time  the same, with a virtual clock: sleeps and timers
+                        take no real time
     moonlet compile DIR -o OUT [--name PKG] [-q] [-j N]
         write a Python package: every DIR/a/b.lua becomes module OUT/a/b.py;
         run one with `python -m OUT run a.b [args]` (see moonlet/package.py)
@@ -16,7 +20,8 @@ import sys
 
 from moonlet.runtime import script as lua_script
 
-USAGE = """usage: moonlet run [--debug] [-e CODE] [-l MOD] [-v] [script [args]]
+USAGE = """usage: moonlet run [--debug] [--actors|--virtual-time] [-e CODE] [-l MOD] [-v]
+                   [script [args]]
        moonlet compile DIR -o OUT [--name PKG] [-q] [-j N]
 """
 
@@ -30,10 +35,15 @@ def run_script(args):
     rest = []
     i = 0
     show_version = False
+    actors = None
     while i < len(args):
         a = args[i]
         if a == "--debug":
             debug = True
+        elif a == "--actors":
+            actors = "real"
+        elif a == "--virtual-time":
+            actors = "virtual"
         elif a == "-v":
             show_version = True
         elif a in ("-e", "-l"):
@@ -68,6 +78,8 @@ def run_script(args):
             return 0
 
     def body():
+        if actors is not None:
+            return _run_actors(script, rest, actions, debug, actors == "virtual")
         return _run(script, rest, actions, debug)
 
     return lua_script.in_big_stack(body)
@@ -111,6 +123,38 @@ def _run(script_name, rest, actions, debug):
         return 0
 
     return lua_script.run_protected(body, debug)
+
+
+def _run_actors(script_name, rest, actions, debug, virtual):
+    """Run the script as the root process of a node whose entries are the
+    .lua files of the script's folder ("a.b:c" is a/b/c.lua)."""
+    import os
+
+    from moonlet.runtime.node import FolderEntries, Node, ScriptEntry
+    from moonlet.stdlib.baselib import read_source, source_error
+
+    lua_string = lua_script.lua_string
+    arg0 = lua_string(script_name) if script_name is not None else "moonlet"
+    rest = [lua_string(a) for a in rest]
+    actions = [(kind, lua_string(val)) for kind, val in actions]
+    source = name = None
+    folder = "."
+    if script_name == "-":
+        source = sys.stdin.buffer.read().decode("latin-1")
+        name = "=stdin"
+    elif script_name is not None:
+        try:
+            source = read_source(script_name)
+        except OSError as e:
+            lua_script.write_err("moonlet: %s\n" % source_error(arg0, e))
+            return 1
+        name = "@" + arg0
+        folder = os.path.dirname(script_name) or "."
+    stem = os.path.splitext(os.path.basename(script_name or "stdin"))[0]
+    node = Node(virtual=virtual, resolver=FolderEntries(folder))
+    node.debug = debug
+    entry = ScriptEntry(":" + stem, source, name, arg0, rest, actions)
+    return lua_script.run_protected(lambda: node.run(entry, rest), debug)
 
 
 def main(argv=None):
