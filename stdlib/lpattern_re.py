@@ -577,13 +577,17 @@ def _replacer(ent, repl, tr):
         v = get(m)
         cls = v.__class__
         if cls is str:
+            value.changed = True
             return v
         if v is None or v is False:
             return m.group()
         if cls is int or cls is float:
+            value.changed = True
             return tostr_number(v)
         rt_error("invalid replacement value (a %s)" % type_name(v))
 
+    # Lua's `changed`: did any match get a replacement value?
+    value.changed = False
     return value
 
 
@@ -618,7 +622,11 @@ def gsub(ent, src, repl, max_s, tr, toks):
         else:
             if max_s > ls:
                 max_s = ls + 1
-            return _unchanged(src, ent.rx.subn(_replacer(ent, repl, tr), src, max_s))
+            value = _replacer(ent, repl, tr)
+            r = ent.rx.subn(value, src, max_s)
+            # Function and table replacements that gave only nil/false leave
+            # the subject itself.
+            return Multi(r) if value.changed else Multi((src, r[1]))
     out = []
     pos = 0  # where to search from
     copied = 0  # src[:copied] is already in out

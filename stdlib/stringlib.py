@@ -425,6 +425,9 @@ def _addliteral(v, arg):
 def _topointer(v):
     if v is None or v.__class__ in (bool, int, float):
         return None
+    if v.__class__ is str and len(v) <= 40:
+        # Lua interns short strings: equal contents, one address.
+        return "0x%014x" % (hash(("moonlet-short-string", v)) & 0xFFFFFFFFFFFF)
     return "0x%014x" % id(v)
 
 
