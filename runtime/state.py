@@ -28,18 +28,34 @@ LIBS = [
     ("debug", "debuglib"),
 ]
 
+# The defaults of Debian's lua5.4, so that messages of require match it.
 LUA_PATH_DEFAULT = (
     "/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;"
     "/usr/local/lib/lua/5.4/?.lua;/usr/local/lib/lua/5.4/?/init.lua;"
+    "/usr/share/lua/5.4/?.lua;/usr/share/lua/5.4/?/init.lua;"
     "./?.lua;./?/init.lua"
+)
+LUA_CPATH_DEFAULT = (
+    "/usr/local/lib/lua/5.4/?.so;/usr/lib/x86_64-linux-gnu/lua/5.4/?.so;"
+    "/usr/lib/lua/5.4/?.so;/usr/local/lib/lua/5.4/loadall.so;./?.so"
 )
 
 
+def _env_path(names, default):
+    """LUA_PATH-style variables: ";;" stands for the default path."""
+    for name in names:
+        p = os.environ.get(name)
+        if p:
+            return p.replace(";;", ";" + default + ";")
+    return default
+
+
 def _lua_path():
-    p = os.environ.get("LUA_PATH_5_4") or os.environ.get("LUA_PATH")
-    if not p:
-        return LUA_PATH_DEFAULT
-    return p.replace(";;", ";" + LUA_PATH_DEFAULT + ";")
+    return _env_path(("LUA_PATH_5_4", "LUA_PATH"), LUA_PATH_DEFAULT)
+
+
+def _lua_cpath():
+    return _env_path(("LUA_CPATH_5_4", "LUA_CPATH"), LUA_CPATH_DEFAULT)
 
 
 # Lua programs allocate many small tables that point at each other; with
@@ -82,7 +98,7 @@ def new_state(script_name=None, script_args=(), pre_args=()):
             "loaded": loaded,
             "preload": Table(),
             "path": _lua_path(),
-            "cpath": "",
+            "cpath": _lua_cpath(),
             "config": "/\n;\n?\n!\n-\n",
         }
     )

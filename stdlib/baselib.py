@@ -410,9 +410,9 @@ def lua_collectgarbage(opt="collect", arg=None, *_):
 def _searchpath(name, path, sep=".", rep=os.sep):
     fname = name.replace(sep, rep) if sep else name
     tried = []
-    for template in path.split(";"):
-        if not template:
-            continue
+    # As loadlib.c's getnextfilename: empty templates count (";;", a
+    # trailing ";"), an empty path has none.
+    for template in path.split(";") if path else ():
         p = template.replace("?", fname)
         if os.path.isfile(p):
             return p, None
@@ -496,10 +496,14 @@ def lua_require(name=NOARG, *_):
             fpath, tried = _searchpath(name, path)
             if fpath is None:
                 msgs.append(tried)
-                msgs.append(
-                    "\n\tno file '%s'"
-                    % ("/usr/local/lib/lua/5.4/" + name.replace(".", "/") + ".so")
-                )
+                # The C searchers find nothing (moonlet runs no C code) but
+                # report where they looked, as Lua does.
+                cpath = package["cpath"]
+                if cpath.__class__ is not str:
+                    rt_error("'package.cpath' must be a string")
+                msgs.append(_searchpath(name, cpath)[1])
+                if "." in name:
+                    msgs.append(_searchpath(name.split(".", 1)[0], cpath)[1])
                 rt_error("module '%s' not found:%s" % (name, "".join(msgs)))
             from moonlet.compiler.errors import LuaSyntaxError
 
