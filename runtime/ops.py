@@ -67,6 +67,17 @@ def _num(v):
     return None
 
 
+def callmeta(h, event, *args):
+    """The first result of metamethod h for `event` (e.g. "__add"); a value
+    that cannot be called gets Lua's "(metamethod 'add')" message."""
+    if h.__class__ is str or not callable(h):
+        rt_error(
+            "attempt to call a %s value (metamethod '%s')" % (type_name(h), event[2:])
+        )
+    r = h(*args)
+    return r if r.__class__ is not Multi else first(r)
+
+
 def _meta2(event, a, b):
     h = getmetafield(a, event)
     if h is None:
@@ -80,8 +91,7 @@ def _arith(event, a, b):
     if h is None:
         h = _meta2(event, a, b)
     if h is not None:
-        r = h(a, b)
-        return r if r.__class__ is not Multi else first(r)
+        return callmeta(h, event, a, b)
     # luaG_opinterror blames the second operand when the first is numeric.
     bad, idx = (b, 2) if _num(a) is not None else (a, 1)
     rt_error(
@@ -249,7 +259,7 @@ def arith_unm(a):
         return -a
     h = getmetafield(a, "__unm")
     if h is not None:
-        return first(h(a, a))
+        return callmeta(h, "__unm", a, a)
     if cls is str:
         n = str2number(a)
         if n is not None:
@@ -274,7 +284,7 @@ def _toint_bit(event, a, b):
         return x, y
     h = _meta2(event, a, b)
     if h is not None:
-        return (first(h(a, b)),)
+        return (callmeta(h, event, a, b),)
     for v, i in ((a, 1), (b, 2)):
         if v.__class__ not in (int, float):
             rt_error(
@@ -326,7 +336,7 @@ def bit_not(a):
             return ~x
     h = getmetafield(a, "__bnot")
     if h is not None:
-        return first(h(a, a))
+        return callmeta(h, "__bnot", a, a)
     if a.__class__ is float:
         rt_error("number%s has no integer representation" % _varinfo(1))
     rt_error(
@@ -356,7 +366,7 @@ def concat(a, b):
         return x + y
     h = _meta2("__concat", a, b)
     if h is not None:
-        return first(h(a, b))
+        return callmeta(h, "__concat", a, b)
     bad, idx = (b, 2) if x is not None else (a, 1)
     rt_error("attempt to concatenate a %s value%s" % (type_name(bad), _varinfo(idx)))
 
@@ -377,7 +387,7 @@ def concat_list(*vals):
             continue
         h = _meta2("__concat", v, r)
         if h is not None:
-            r = first(h(v, r))
+            r = callmeta(h, "__concat", v, r)
             continue
         # Lua blames the right operand unless the left is the bad one; only
         # the last operand of the chain is still a named variable.
@@ -402,7 +412,7 @@ def lua_len(v):
     h = getmetafield(v, "__len")
     if h is not None:
         # luaV_objlen passes the operand twice.
-        return first(h(v, v))
+        return callmeta(h, "__len", v, v)
     if isinstance(v, Table):
         return length(v)
     rt_error("attempt to get length of a %s value%s" % (type_name(v), _varinfo(1)))
@@ -447,7 +457,7 @@ def lt_meta(a, b):
     h = _meta2("__lt", a, b)
     if h is None:
         _cmp_error(a, b)
-    r = first(h(a, b))
+    r = callmeta(h, "__lt", a, b)
     return r is not None and r is not False
 
 
@@ -458,9 +468,9 @@ def le_meta(a, b):
         h = _meta2("__lt", b, a)
         if h is None:
             _cmp_error(a, b)
-        r = first(h(b, a))
+        r = callmeta(h, "__lt", b, a)
         return r is None or r is False
-    r = first(h(a, b))
+    r = callmeta(h, "__le", a, b)
     return r is not None and r is not False
 
 
