@@ -294,7 +294,7 @@ _forin_codes = []
 def _is_forin(code):
     if not _forin_codes:
         prelude = sys.modules.get("moonlet.runtime.prelude")
-        fns = [getattr(prelude, n, None) for n in ("forin", "forin1")]
+        fns = [getattr(prelude, n, None) for n in ("_forin", "_forin1")]
         _forin_codes.extend(fn.__code__ for fn in fns if fn is not None)
         if not _forin_codes:
             return False

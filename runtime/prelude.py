@@ -9,6 +9,9 @@ Rules:
   operators live in runtime.ops.
 """
 
+from itertools import compress, count
+from operator import itemgetter
+
 from .errors import LuaError, rt_error
 from .frames import lua_error_from
 from .ops import (
@@ -44,6 +47,8 @@ from .ops import (
 )
 from .table import (
     BOOLKEYS,
+    FALSEKEY,
+    TRUEKEY,
     BoolKey,
     MTable,
     RAWSET,
@@ -157,7 +162,23 @@ def _float_for(a, b, c):
 
 
 def forin(n, r):
-    """Tuples of n values from `for v1, ..., vn in explist`."""
+    """An iterator of n-tuples for `for v1, ..., vn in explist`. Plain
+    `pairs` and `ipairs` loops over tables iterate at C level; everything
+    else runs Lua's generic for protocol (_forin)."""
+    if n == 2 and r.__class__ is Multi and len(r) == 3:
+        f, s, c = r
+        if f is lua_next and c is None and isinstance(s, Table):
+            if TRUEKEY not in s and FALSEKEY not in s:
+                # Values are read as the loop reaches them and keys deleted
+                # meanwhile are skipped, as with next.
+                keys = list(s)
+                return compress(zip(keys, map(s.get, keys)), map(s.__contains__, keys))
+        elif f is ipairs_iter and c == 0 and s.__class__ is Table:
+            return zip(count(1), iter(map(s.get, count(1)).__next__, None))
+    return _forin(n, r)
+
+
+def _forin(n, r):
     if r.__class__ is Multi:
         r = r + (None, None, None, None)
         f, s, c, closing = r[0], r[1], r[2], r[3]
@@ -208,8 +229,23 @@ def forin(n, r):
 
 
 def forin1(r):
-    """Values of `for v in explist`."""
-    for t in forin(2, r):
+    """An iterator of the values of `for v in explist`."""
+    if r.__class__ is Multi and len(r) == 3:
+        f, s, c = r
+        if f is lua_next and c is None and isinstance(s, Table):
+            if TRUEKEY not in s and FALSEKEY not in s:
+                keys = list(s)
+                return compress(keys, map(s.__contains__, keys))
+        elif f is ipairs_iter and c == 0 and s.__class__ is Table:
+            return map(_FIRST, zip(count(1), iter(map(s.get, count(1)).__next__, None)))
+    return _forin1(r)
+
+
+_FIRST = itemgetter(0)
+
+
+def _forin1(r):
+    for t in _forin(2, r):
         yield t[0]
 
 
