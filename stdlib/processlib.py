@@ -229,13 +229,21 @@ def p_set_options(opts=NOARG, *_):
     return Multi((True, None))
 
 
-def p_monitor(dest=NOARG, *_):
+def _with_dest(dest, fname):
+    """(process, destination) for monitor/unmonitor/link/unlink, or (None,
+    the nil-and-error result) when there is no process or no destination."""
     p = _cur()
     if p is None:
-        return _nil("no context found", E.INTERNAL)
+        return None, _nil("no context found", E.INTERNAL)
     if dest is NOARG:
-        return _nil("monitor requires a destination argument")
-    dest = check_str(dest, 1, "monitor")
+        return None, _nil("%s requires a destination argument" % fname)
+    return p, check_str(dest, 1, fname)
+
+
+def p_monitor(dest=NOARG, *_):
+    p, dest = _with_dest(dest, "monitor")
+    if p is None:
+        return dest
     target, err = p.node.lookup(dest, "pid not registered")
     if err is not None:
         return _nf(err)
@@ -257,30 +265,29 @@ def _pid_of(p, dest):
     return target.pid, None
 
 
-def p_unmonitor(dest=NOARG, *_):
-    p = _cur()
+def _drop(dest, fname, mine, theirs):
+    """unmonitor/unlink: forget the pair in both processes' tables."""
+    p, dest = _with_dest(dest, fname)
     if p is None:
-        return _nil("no context found", E.INTERNAL)
-    if dest is NOARG:
-        return _nil("unmonitor requires a destination argument")
-    dest = check_str(dest, 1, "unmonitor")
+        return dest
     pid, err = _pid_of(p, dest)
     if err is not None:
         return _nf(err)
-    target = p.watching.pop(pid, None)
+    target = getattr(p, mine).pop(pid, None)
     if target is not None:
-        target.watchers.pop(p.pid, None)
+        getattr(target, theirs).pop(p.pid, None)
     sched.yield_now()
     return True
 
 
+def p_unmonitor(dest=NOARG, *_):
+    return _drop(dest, "unmonitor", "watching", "watchers")
+
+
 def p_link(dest=NOARG, *_):
-    p = _cur()
+    p, dest = _with_dest(dest, "link")
     if p is None:
-        return _nil("no context found", E.INTERNAL)
-    if dest is NOARG:
-        return _nil("link requires a destination argument")
-    dest = check_str(dest, 1, "link")
+        return dest
     target, err = p.node.lookup(dest, "pid not registered")
     if err is not None:
         return _nf(err)
@@ -292,20 +299,7 @@ def p_link(dest=NOARG, *_):
 
 
 def p_unlink(dest=NOARG, *_):
-    p = _cur()
-    if p is None:
-        return _nil("no context found", E.INTERNAL)
-    if dest is NOARG:
-        return _nil("unlink requires a destination argument")
-    dest = check_str(dest, 1, "unlink")
-    pid, err = _pid_of(p, dest)
-    if err is not None:
-        return _nf(err)
-    target = p.links.pop(pid, None)
-    if target is not None:
-        target.links.pop(p.pid, None)
-    sched.yield_now()
-    return True
+    return _drop(dest, "unlink", "links", "links")
 
 
 # Receiving.
