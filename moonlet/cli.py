@@ -7,6 +7,12 @@
                         runtime (globals process and channel, require("time"))
         --virtual-time  the same, with a virtual clock: sleeps and timers
                         take no real time
+    moonlet run [--debug] [--virtual-time] APP_DIR ENTRY [args]
+        run ENTRY (e.g. app:main) of the app folder APP_DIR as the root
+        process (entries from its _index.yaml files, or a/b/c.lua is a.b:c)
+    moonlet test [--debug] [--real-time] APP_DIR
+        run every entry with meta.type test (on a virtual clock unless
+        --real-time): PASS/FAIL per entry, then "N passed, M failed"
     moonlet compile DIR -o OUT [--name PKG] [-q] [-j N]
         write a Python package: every DIR/a/b.lua becomes module OUT/a/b.py;
         run one with `python -m OUT run a.b [args]` (see moonlet/package.py)
@@ -16,12 +22,15 @@ stderr and exit status 1; Ctrl-C ends it with status 130. Python
 tracebacks are shown only with --debug.
 """
 
+import os
 import sys
 
 from moonlet.runtime import script as lua_script
 
 USAGE = """usage: moonlet run [--debug] [--actors|--virtual-time] [-e CODE] [-l MOD] [-v]
                    [script [args]]
+       moonlet run [--debug] [--virtual-time] APP_DIR ENTRY [args]
+       moonlet test [--debug] [--real-time] APP_DIR
        moonlet compile DIR -o OUT [--name PKG] [-q] [-j N]
 """
 
@@ -76,6 +85,17 @@ def run_script(args):
         print(VERSION_TEXT % (__version__, sys.version.split()[0]))
         if script is None and not actions:
             return 0
+
+    if script is not None and script != "-" and os.path.isdir(script):
+        if actions:
+            sys.stderr.write("moonlet: -e and -l do not apply to an app\n")
+            return 1
+        if not rest:
+            sys.stderr.write("moonlet: run %s needs an entry ID\n%s" % (script, USAGE))
+            return 1
+        return lua_script.in_big_stack(
+            lambda: run_app(script, rest[0], rest[1:], debug, actors == "virtual")
+        )
 
     def body():
         if actors is not None:
@@ -157,6 +177,89 @@ def _run_actors(script_name, rest, actions, debug, virtual):
     return lua_script.run_protected(lambda: node.run(entry, rest), debug)
 
 
+def _load_app(folder):
+    from moonlet.runtime.apps import App, AppError
+
+    try:
+        return App(folder)
+    except AppError as e:
+        lua_script.write_err("moonlet: %s\n" % e)
+        return None
+
+
+def run_app(folder, entry_id, rest, debug=False, virtual=False):
+    """Run an entry of an app folder as the root process; exit status."""
+    app = _load_app(folder)
+    if app is None:
+        return 1
+    entry = app.runnable(entry_id)
+    if entry is None:
+        lua_script.write_err("moonlet: %s: factory not found\n" % entry_id)
+        return 1
+    node = app.new_node(virtual=virtual, debug=debug)
+    args = [lua_script.lua_string(a) for a in rest]
+    return lua_script.run_protected(lambda: node.run(entry, args), debug)
+
+
+def test_app(args):
+    """moonlet test [--real-time] [--debug] APP_DIR: run every entry with
+    meta.type test; one is passed when it ends without an error and with a
+    result other than false."""
+    from moonlet.stdlib.iolib import flush_all
+
+    debug = False
+    virtual = True
+    folder = None
+    for a in args:
+        if a == "--debug":
+            debug = True
+        elif a == "--real-time":
+            virtual = False
+        elif a == "--virtual-time":
+            virtual = True
+        elif a.startswith("-") or folder is not None:
+            sys.stderr.write("moonlet: unexpected argument '%s'\n%s" % (a, USAGE))
+            return 1
+        else:
+            folder = a
+    if folder is None:
+        sys.stderr.write("moonlet: test needs an app folder\n%s" % USAGE)
+        return 1
+    app = _load_app(folder)
+    if app is None:
+        return 1
+
+    def body():
+        passed = failed = 0
+        for entry in app.tests():
+            node = app.new_node(virtual=virtual, debug=debug)
+            status = lua_script.run_protected(lambda: node.run(entry, ()), debug)
+            root = node.root
+            why = None
+            if status != 0:
+                if root is not None and root.exit_error is not None:
+                    from moonlet.runtime.node import describe
+
+                    why = describe(root.exit_error)
+                else:
+                    why = "exit status %d" % status
+            elif root is not None and root.exit_value is False:
+                why = "returned false"
+            flush_all()
+            if why is None:
+                passed += 1
+                sys.stdout.write("PASS %s\n" % entry.id)
+            else:
+                failed += 1
+                sys.stdout.write("FAIL %s: %s\n" % (entry.id, why))
+            sys.stdout.flush()
+        sys.stdout.write("%d passed, %d failed\n" % (passed, failed))
+        sys.stdout.flush()
+        return 1 if failed else 0
+
+    return lua_script.in_big_stack(body)
+
+
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     if not argv or argv[0] in ("-h", "--help"):
@@ -165,6 +268,8 @@ def main(argv=None):
     cmd = argv[0]
     if cmd == "run":
         return run_script(argv[1:])
+    if cmd == "test":
+        return test_app(argv[1:])
     if cmd == "compile":
         from moonlet import package
 

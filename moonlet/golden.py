@@ -12,6 +12,12 @@ Programs listed in a sibling `KNOWN_FAILURES` file (name and reason per
 line) are expected failures until fixed.
 A program may take arguments from a sibling `NAME.args` file (one line,
 split on spaces).
+
+App folders: a folder `NAME/` with a sibling `NAME.expected` is an app;
+`NAME.expected::moonlet` runs `moonlet run --virtual-time NAME ENTRY args`
+in the parent folder, where `NAME.args` gives the entry and its arguments
+(default `app:main`). Apps use the process runtime, which `lua5.4` does
+not have, so they are never run under `lua5.4`.
 """
 
 import difflib
@@ -38,6 +44,8 @@ def pytest_addoption(parser):
 def pytest_collect_file(parent, file_path):
     if file_path.suffix == ".lua" and file_path.with_suffix(".expected").exists():
         return LuaGoldenFile.from_parent(parent, path=file_path)
+    if file_path.suffix == ".expected" and file_path.with_suffix("").is_dir():
+        return AppGoldenFile.from_parent(parent, path=file_path)
     return None
 
 
@@ -64,6 +72,30 @@ class LuaGoldenFile(pytest.File):
         yield LuaGoldenItem.from_parent(self, name="lua5.4", runner="lua5.4")
 
 
+class AppGoldenFile(pytest.File):
+    def collect(self):
+        item = LuaGoldenItem.from_parent(self, name="moonlet", runner="moonlet-app")
+        reason = known_failures(self.path.parent).get(self.path.with_suffix("").name)
+        if reason:
+            item.add_marker(pytest.mark.xfail(reason=reason, strict=False))
+        yield item
+
+
+def app_command(path):
+    """The command running the app golden program whose .expected is path
+    (run in its parent folder)."""
+    app = path.with_suffix("")
+    args = _args(app) or ["app:main"]
+    return [
+        sys.executable,
+        "-m",
+        "moonlet.cli",
+        "run",
+        "--virtual-time",
+        app.name,
+    ] + args
+
+
 def _args(path):
     a = path.with_suffix(".args")
     if a.exists():
@@ -73,11 +105,12 @@ def _args(path):
 
 def run_program(runner, path, timeout=TIMEOUT):
     """(exit status, stdout bytes, stderr bytes) of a Lua program."""
-    if runner == "moonlet":
-        cmd = [sys.executable, "-m", "moonlet.cli", "run", path.name]
+    if runner == "moonlet-app":
+        cmd = app_command(path)
+    elif runner == "moonlet":
+        cmd = [sys.executable, "-m", "moonlet.cli", "run", path.name] + _args(path)
     else:
-        cmd = [runner, path.name]
-    cmd += _args(path)
+        cmd = [runner, path.name] + _args(path)
     p = subprocess.run(
         cmd,
         cwd=str(path.parent),
@@ -101,10 +134,10 @@ class LuaGoldenItem(pytest.Item):
     def runtest(self):
         path = self.path
         expected_path = path.with_suffix(".expected")
-        if self.runner != "moonlet" and shutil.which(self.runner) is None:
+        if not self.runner.startswith("moonlet") and shutil.which(self.runner) is None:
             pytest.skip("%s is not installed" % self.runner)
         status, out, err = run_program(self.runner, path)
-        if self.runner == "moonlet" and self.config.getoption("update_golden"):
+        if self.runner.startswith("moonlet") and self.config.getoption("update_golden"):
             expected_path.write_bytes(out)
             return
         expected = expected_path.read_bytes()

@@ -199,6 +199,8 @@ class StateTemplate:
             baselib,
             channellib,
             corolib,
+            errorslib,
+            jsonlib,
             processlib,
             timelib,
         )
@@ -220,16 +222,23 @@ class StateTemplate:
         self.process = processlib.make_lib()
         self.channel = Table(channellib.LIB)
         self.time = timelib.make_lib()
+        self.errors = errorslib.make_lib()
+        errorslib.install()
         self.co_spawn = processlib.co_spawn
         self.extra_globals = {
             "process": self.process,
             "channel": self.channel,
             "time": self.time,
+            "errors": self.errors,
             "subscribe": processlib.lua_subscribe,
             "unsubscribe": processlib.lua_unsubscribe,
         }
         self.corolib = corolib
-        self.preload = {"time": self._load_time}
+        self.preload = {
+            "time": self._load_time,
+            "json": lambda *_: jsonlib.make_lib(),
+            "errors": lambda *_: self.errors,
+        }
         proto["coroutine"]["spawn"] = self.co_spawn
         g = dict(proto)
         g.update(self.extra_globals)
@@ -237,6 +246,7 @@ class StateTemplate:
         loaded = {name: proto[name] for name in SHARED_LIBS if proto[name] is not None}
         loaded["process"] = self.process
         loaded["channel"] = self.channel
+        loaded["errors"] = self.errors
         self.proto_loaded = loaded
 
     def _load_time(self, *_):

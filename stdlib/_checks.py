@@ -100,6 +100,9 @@ def check_str(v, n, fname):
         return str(v)
     if cls is float:
         return fmt_float(v)
+    sv = getattr(cls, "lua_strval", None)
+    if sv is not None:
+        return sv(v)  # error values are accepted as strings
     type_error(n, fname, "string", v)
 
 

@@ -185,11 +185,11 @@ def test_14_errors_behave_like_strings(lua_run):
     r = lua_run("""
         local _, err = process.send("nobody", "t")
         print("send failed: " .. err)
-        print(tostring(err) == err, string.find(err, "not resolve") ~= nil, err:upper():sub(1, 5))
+        print(type(err), tostring(err) == err:message(), string.find(err, "not resolve") ~= nil, err:upper():sub(1, 5))
         """)
     assert r.out == (
         "send failed: could not resolve 'nobody' as PID or registered name\n"
-        "true\ttrue\tCOULD\n"
+        "userdata\ttrue\ttrue\tCOULD\n"
     ), r
 
 
