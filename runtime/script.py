@@ -14,6 +14,7 @@ Rules:
 """
 
 import os
+import signal
 import sys
 import threading
 
@@ -24,6 +25,10 @@ STACK_SIZE = 1024 * 1024 * 1024
 def in_big_stack(fn, progname="moonlet"):
     """Run fn() in a thread with a large C stack; return its result (1 if it
     raised)."""
+    # Like a C program (and lua5.4): writing to a closed pipe ends the
+    # process quietly (`moonlet run x.lua | head`), not with a Lua error.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     result = []
 
     def target():
