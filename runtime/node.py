@@ -24,6 +24,7 @@ Rules:
   after a deadlock report.
 """
 
+import abc
 import re
 import warnings
 
@@ -55,7 +56,7 @@ class SpawnError(Exception):
 # Entries.
 
 
-class Entry:
+class Entry(abc.ABC):
     """Something a process can run. `method` names the function to call in
     the table the chunk returns (a chunk returning a function is that
     function); with `lenient`, a chunk that returns neither is the body of
@@ -66,9 +67,9 @@ class Entry:
         self.method = method
         self.lenient = lenient
 
+    @abc.abstractmethod
     def chunk(self, env):
         """The main function of the entry's chunk with globals env."""
-        raise NotImplementedError
 
 
 class SourceEntry(Entry):
