@@ -13,6 +13,10 @@ Rules:
   returns (NaN with the sign glibc gives it, or an infinity).
 - random/randomseed are xoshiro256** exactly as in lmathlib.c, so a given
   seed produces lua5.4's sequence.
+- Every library function is its own `def`, even where several share a
+  shape (sin, cos, tan...): error messages find a library function's Lua
+  name ("math.sin") through its code object, which a function factory would
+  share between them.
 """
 
 import math
