@@ -40,50 +40,25 @@ from moonlet.runtime.values import Multi, NONE, first, tostr_number, type_name
 _MAXCAPTURES = 32
 _MAX_NESTING = 150  # well under Lua's MAXCCALLS (200)
 
-# Character classes in the C locale, as sets of code points 0-255.
-
-
-def _pset(pred):
-    return frozenset(i for i in range(256) if pred(i))
-
-
-def _isalpha(c):
-    return 65 <= c <= 90 or 97 <= c <= 122
-
-
-def _isdigit(c):
-    return 48 <= c <= 57
-
-
-def _isgraph(c):
-    return 33 <= c <= 126
-
+# Character classes come from the port (stdlib.lpattern) as sets of
+# characters; the translation works on code points 0-255.
 
 _FULL = frozenset(range(256))
-_CLASSES = {
-    "a": _pset(_isalpha),
-    "c": _pset(lambda c: c < 32 or c == 127),
-    "d": _pset(_isdigit),
-    "g": _pset(_isgraph),
-    "l": _pset(lambda c: 97 <= c <= 122),
-    "p": _pset(lambda c: _isgraph(c) and not _isalpha(c) and not _isdigit(c)),
-    "s": _pset(lambda c: 9 <= c <= 13 or c == 32),
-    "u": _pset(lambda c: 65 <= c <= 90),
-    "w": _pset(lambda c: _isalpha(c) or _isdigit(c)),
-    "x": _pset(lambda c: _isdigit(c) or 97 <= c <= 102 or 65 <= c <= 70),
-    "z": frozenset([0]),  # deprecated, still in 5.4's match_class
-}
-for _k in list(_CLASSES):
-    _CLASSES[_k.upper()] = _FULL - _CLASSES[_k]
-del _k
+_CODES = {}
+
+
+def _codes(chars):
+    r = _CODES.get(chars)
+    if r is None:
+        r = _CODES[chars] = frozenset(map(ord, chars))
+    return r
 
 
 def _class_set(cl):
     """match_class: the code points %cl matches."""
-    s = _CLASSES.get(cl)
-    if s is None:
-        return frozenset([ord(cl)])
-    return s
+    from . import lpattern  # (lpattern imports this module)
+
+    return _codes(lpattern._class_set(cl))
 
 
 def _class_end(pat, p, n):
@@ -110,27 +85,10 @@ def _class_end(pat, p, n):
 
 
 def _bracket_set(pat, p, ec):
-    """matchbracketclass as a set: p at '[', ec at the closing ']'."""
-    sig = True
-    if pat[p + 1] == "^":
-        sig = False
-        p += 1
-    acc = set()
-    p += 1
-    while p < ec:
-        c = pat[p]
-        if c == "%":
-            p += 1
-            acc.update(_class_set(pat[p]))
-        elif pat[p + 1] == "-" and p + 2 < ec:
-            acc.update(range(ord(c), ord(pat[p + 2]) + 1))
-            p += 2
-        else:
-            acc.add(ord(c))
-        p += 1
-    if sig:
-        return frozenset(acc)
-    return _FULL - acc
+    """matchbracketclass as code points: p at '[', ec at the closing ']'."""
+    from . import lpattern
+
+    return _codes(lpattern._bracket_set(pat, p, ec))
 
 
 def _single_set(pat, p, ep):
