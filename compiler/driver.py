@@ -5,6 +5,7 @@ import ast
 from . import lower_expr, lower_goto, lower_ops, lower_stmt  # noqa: F401 (registration)
 from .emit import emit
 from .lower import Lowerer
+from . import pyast as P
 from .lower_func import chunk_module
 from .scope import Resolver
 from .types import collect_sites, infer
@@ -27,7 +28,7 @@ def compile_lua(source, chunkname, source_name=None, use_black=True, from_file=T
     r._refs = []
     main = r.resolve(chunk)
     infer(r.funcs, collect_sites(chunk))
-    lw = Lowerer(chunkname)
+    lw = Lowerer(chunkname, source)
     chunk_def = chunk_module(lw, chunk, main)
     body = []
     if lw.helpers:
@@ -38,5 +39,32 @@ def compile_lua(source, chunkname, source_name=None, use_black=True, from_file=T
         )
         body.append(imp)
     body.append(chunk_def)
+    body.append(_dump_table(lw, source))
     module = ast.Module(body=body, type_ignores=[])
     return emit(module, source_name or chunkname, chunkname, use_black)
+
+
+def _dump_table(lw, source):
+    """LUA_DUMP = {(def name, Lua line): (kind, text, upvalues)}: the source
+    of every function of the chunk, for string.dump ("chunk" for the main
+    function)."""
+    keys = [P.tuple_([P.const("lua_main"), P.const(0)])]
+    values = [P.tuple_([P.const("chunk"), P.const(source), P.tuple_([])])]
+    for name, line, text, ups in lw.dumps:
+        keys.append(P.tuple_([P.const(name), P.const(line)]))
+        values.append(
+            P.tuple_(
+                [
+                    P.const("function"),
+                    P.const(text),
+                    P.tuple_([P.const(u) for u in ups]),
+                ]
+            )
+        )
+    assign = ast.Assign(
+        targets=[P.store("LUA_DUMP")],
+        value=ast.Dict(keys=keys, values=values),
+        lineno=0,
+    )
+    assign.lua_line = 0
+    return assign

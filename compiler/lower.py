@@ -56,8 +56,12 @@ class JumpTarget:
 
 
 class Lowerer:
-    def __init__(self, chunkname):
+    def __init__(self, chunkname, source=None):
         self.chunkname = chunkname
+        self.source = source
+        # (def name, Lua line, "function" text, upvalue names) of each Lua
+        # function, for string.dump (see lower_func.dump_entry).
+        self.dumps = []
         self.helpers = set()
         self.pre = []
         self.func = None

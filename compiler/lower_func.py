@@ -18,6 +18,7 @@ so `_ENV` is the main function's upvalue, as in Lua.
 """
 
 import ast
+import re
 
 from luaparser import astnodes as A
 
@@ -72,7 +73,49 @@ def function_def(lw, node, pyname, args, body, method=False):
         type_comment=None,
     )
     fdef.lua_line = getattr(node, "lua_line", lw.line)
+    entry = dump_entry(lw, node, f)
+    if entry is not None:
+        lw.dumps.append((pyname, fdef.lua_line) + entry)
     return [fdef]
+
+
+_NEWLINE = re.compile(r"\r\n|\n\r|\n|\r")
+
+
+def _line_starts(source):
+    starts = [0, 0]  # Lua lines count from 1
+    for m in _NEWLINE.finditer(source):
+        starts.append(m.end())
+    return starts
+
+
+def dump_entry(lw, node, f):
+    """(source text of the function as a `function` expression, names of
+    its upvalues) for string.dump, or None when the text is unknown."""
+    first = getattr(node, "_first_token", None)
+    last = getattr(node, "_last_token", None)
+    if lw.source is None or first is None or last is None:
+        return None
+    starts = getattr(lw, "_line_starts", None)
+    if starts is None:
+        starts = lw._line_starts = _line_starts(lw.source)
+    if not (0 < first.line < len(starts) and 0 < last.line < len(starts)):
+        return None
+    a = starts[first.line] + first.column
+    b = starts[last.line] + last.column + len(last.text)
+    text = lw.source[a:b]
+    if not isinstance(node, A.AnonymousFunction):
+        i = text.find("(")
+        if i < 0:
+            return None
+        rest = text[i + 1 :]
+        if isinstance(node, A.Method):
+            sep = "" if rest.lstrip().startswith(")") else ", "
+            text = "function(self" + sep + rest
+        else:
+            text = "function(" + rest
+    ups = sorted(v.name for v in f.free if v.name != "_ENV")
+    return text, tuple(ups)
 
 
 def _versions(lw, node, f, body, spec_types):

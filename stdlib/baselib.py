@@ -307,11 +307,36 @@ def lua_load(chunk=NOARG, chunkname=NOARG, mode=NOARG, env=NOARG, *_):
     if source.startswith("\x1bLua"):
         if "b" not in m:
             return Multi((None, "attempt to load a binary chunk (mode is '%s')" % m))
-        return Multi((None, "binary chunks are not supported"))
+        g = STATE["globals"] if env is NOARG else env
+        return _load_dump(source, name, g)
     if "t" not in m:
         return Multi((None, "attempt to load a text chunk (mode is '%s')" % m))
     g = STATE["globals"] if env is NOARG else env
     return _load(source, name, g)
+
+
+def _load_dump(data, name, env):
+    """load of a string.dump result: compile the function's source again.
+    Its upvalues start as nil (globals still go through env), as in Lua."""
+    from moonlet.stdlib.stringlib import DUMP_SIGNATURE
+
+    if not data.startswith(DUMP_SIGNATURE):
+        return Multi(
+            (None, "%s: bad binary format (not a moonlet chunk)" % loader.chunkid(name))
+        )
+    parts = data[len(DUMP_SIGNATURE) :].split("\x00", 4)
+    if len(parts) != 5 or not parts[2].isdigit():
+        return Multi((None, "%s: truncated precompiled chunk" % loader.chunkid(name)))
+    kind, chunkname, line, ups, text = parts
+    if kind == "chunk":
+        return _load(text, chunkname, env)
+    # The function's text at its own line, after locals for its upvalues.
+    decl = "local %s; " % ", ".join(ups.split(",")) if ups else ""
+    wrapper = "\n" * (max(int(line), 1) - 1) + decl + "return " + text
+    r = _load(wrapper, chunkname, env)
+    if r.__class__ is Multi:
+        return r  # nil and a message
+    return r()
 
 
 def _load(source, name, env):

@@ -15,6 +15,7 @@ import re
 import struct
 
 from moonlet.runtime.errors import NOARG, arg_error, rt_error, type_error
+from moonlet.runtime.frames import chunk_info
 from moonlet.runtime.ops import tostring
 from moonlet.runtime.table import Table, getmetafield
 from moonlet.runtime.values import MININT, NONE, Multi, first, str2number, type_name
@@ -134,10 +135,30 @@ def str_char(*args):
     return "".join(out)
 
 
+# A dumped function: Lua's signature, then moonlet's own format (the
+# function's source text, which load compiles again):
+#   "\x1bLua" "\x54" "\x00moonlet\x00" KIND "\x00" CHUNKNAME "\x00" LINE
+#   "\x00" UPVALUES (comma-separated) "\x00" TEXT
+DUMP_SIGNATURE = "\x1bLua\x54\x00moonlet\x00"
+
+
 def str_dump(f=NOARG, strip=NOARG, *_):
     if type_name(f) != "function" or f is NOARG:
         type_error(1, "dump", "function", f)
-    rt_error("unable to dump given function")
+    code = getattr(f, "__code__", None)
+    table = getattr(f, "__globals__", {}).get("LUA_DUMP") if code else None
+    info = chunk_info(code.co_filename) if table is not None else None
+    entry = None
+    if info is not None:
+        line = 0 if code.co_name == "lua_main" else info.lua_line(code.co_firstlineno)
+        entry = table.get((code.co_name, line))
+    if entry is None:
+        rt_error("unable to dump given function")
+    kind, text, ups = entry
+    # Without debug information (strip), errors of the loaded function
+    # name no chunk, as in Lua.
+    name = "=?" if to_boolean(strip) else "=" + info.chunk
+    return "\x00".join([DUMP_SIGNATURE + kind, name, str(line), ",".join(ups), text])
 
 
 # Pattern matching
