@@ -242,7 +242,7 @@ def lua_pcall(f=NOARG, *args):
 
 
 def lua_xpcall(f=NOARG, handler=NOARG, *args):
-    if handler is NOARG:
+    if handler is NOARG or type_name(handler) != "function":
         type_error(2, "xpcall", "function", handler)
     try:
         r = f(*args)
@@ -392,11 +392,20 @@ def lua_loadfile(filename=None, mode=NOARG, env=NOARG, *_):
         except OSError as e:
             return Multi((None, source_error(filename, e)))
         name = "@" + filename
+    m = "bt" if mode in (NOARG, None) else mode
+    if source.startswith("\x1bLua"):
+        if "b" not in m:
+            return Multi((None, "attempt to load a binary chunk (mode is '%s')" % m))
+    elif "t" not in m:
+        return Multi((None, "attempt to load a text chunk (mode is '%s')" % m))
     g = STATE["globals"] if env is NOARG else env
     try:
         return loader.load_lua(source, name, g)
     except LuaSyntaxError as e:
         return Multi((None, e.message))
+
+
+_GC_MODE = ["generational"]
 
 
 def lua_collectgarbage(opt="collect", arg=None, *_):
@@ -421,7 +430,11 @@ def lua_collectgarbage(opt="collect", arg=None, *_):
         gc.enable()
         return 0
     if opt in ("incremental", "generational"):
-        return "incremental"
+        # Only reported: Python's collector has one mode. lua.c starts Lua
+        # in generational mode.
+        previous = _GC_MODE[0]
+        _GC_MODE[0] = opt
+        return previous
     if opt == "setpause":
         return 200
     if opt == "setstepmul":
