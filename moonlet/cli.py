@@ -3,6 +3,7 @@
     moonlet run [options] script.lua [args]   like `lua5.4 script.lua args`
         -e CODE   run CODE first        -l MOD   require MOD first
         -v        print the version     --debug  show Python tracebacks
+        -W        turn warnings on
         --actors        run the script as the root process of the actor
                         runtime (globals process and channel, require("time"))
         --virtual-time  the same, with a virtual clock: sleeps and timers
@@ -23,11 +24,12 @@ tracebacks are shown only with --debug.
 """
 
 import os
+import shlex
 import sys
 
 from moonlet.runtime import script as lua_script
 
-USAGE = """usage: moonlet run [--debug] [--actors|--virtual-time] [-e CODE] [-l MOD] [-v]
+USAGE = """usage: moonlet run [--debug] [--actors|--virtual-time] [-e CODE] [-l MOD] [-v] [-W]
                    [script [args]]
        moonlet run [--debug] [--virtual-time] APP_DIR ENTRY [args]
        moonlet test [--debug] [--real-time] APP_DIR
@@ -55,6 +57,10 @@ def run_script(args):
             actors = "virtual"
         elif a == "-v":
             show_version = True
+        elif a == "-W":
+            from moonlet.stdlib import baselib
+
+            baselib.lua_warn("@on")
         elif a in ("-e", "-l"):
             if i + 1 >= len(args):
                 sys.stderr.write("moonlet: '%s' needs argument\n%s" % (a, USAGE))
@@ -97,15 +103,20 @@ def run_script(args):
             lambda: run_app(script, rest[0], rest[1:], debug, actors == "virtual")
         )
 
+    # lua.c's arg table: the interpreter and its options at negative
+    # indices. The interpreter is the command that runs moonlet again.
+    interpreter = "%s -m moonlet.cli run" % shlex.quote(sys.executable)
+    pre_args = [interpreter] + args[:i]
+
     def body():
         if actors is not None:
             return _run_actors(script, rest, actions, debug, actors == "virtual")
-        return _run(script, rest, actions, debug)
+        return _run(script, rest, actions, debug, pre_args)
 
     return lua_script.in_big_stack(body)
 
 
-def _run(script_name, rest, actions, debug):
+def _run(script_name, rest, actions, debug, pre_args=()):
     from moonlet.compiler.errors import LuaSyntaxError
     from moonlet.runtime import loader
     from moonlet.runtime.state import new_state
@@ -114,7 +125,7 @@ def _run(script_name, rest, actions, debug):
     lua_string = lua_script.lua_string
     arg0 = lua_string(script_name) if script_name is not None else "moonlet"
     rest = [lua_string(a) for a in rest]
-    g = new_state(arg0, rest)
+    g = new_state(arg0, rest, [lua_string(a) for a in pre_args])
 
     def body():
         try:

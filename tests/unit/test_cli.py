@@ -165,3 +165,16 @@ def test_tracebacks_match_lua(scripts):
         ";(function() e() up() end)()\n"
     )
     same_as_lua(scripts, ["tb.lua"])
+
+
+@needs_lua
+def test_negative_arg_indices_and_warnings(scripts):
+    (scripts / "neg.lua").write_text(
+        "print(arg[-2], arg[-1], arg[0], arg[1])\nwarn('shown')\n"
+    )
+    m = moonlet(["-W", "-e", "x=1", "neg.lua", "a"], scripts)
+    r = lua(["-W", "-e", "x=1", "neg.lua", "a"], scripts)
+    assert m.returncode == r.returncode == 0
+    # arg[-4] is the interpreter: lua5.4 there, the moonlet command here.
+    assert m.stdout == r.stdout == b"-e\tx=1\tneg.lua\ta\n"
+    assert m.stderr == r.stderr == b"Lua warning: shown\n"
