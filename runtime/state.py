@@ -104,6 +104,7 @@ def new_state(script_name=None, script_args=(), pre_args=()):
     )
     for name, fn in baselib.PACKAGE_LIB.items():
         package[name] = fn
+    package["searchers"] = Table(enumerate(baselib.SEARCHERS, 1))
     loaded["_G"] = g
     loaded["package"] = package
     g["package"] = package

@@ -506,6 +506,61 @@ def lua_warn(*args):
     return NONE
 
 
+def _package_field(field, kind):
+    v = dict.get(STATE["package"], field)
+    ok = isinstance(v, Table) if kind == "table" else v.__class__ is str
+    if not ok:
+        rt_error("'package.%s' must be a %s" % (field, kind))
+    return v
+
+
+def searcher_preload(name=NOARG, *_):
+    name = check_str(name, 1, "searcher_preload")
+    f = _package_field("preload", "table")[name]
+    if f is None:
+        return "no field package.preload['%s']" % name
+    return Multi((f, ":preload:"))
+
+
+def searcher_lua(name=NOARG, *_):
+    name = check_str(name, 1, "searcher_Lua")
+    # Modules of a compiled package (runtime.package) come first.
+    for searcher in STATE.get("searchers", ()):
+        found = searcher(name)
+        if found is not None:
+            return Multi(found)
+    fpath, tried = _searchpath(name, _package_field("path", "string"))
+    if fpath is None:
+        return tried[2:]
+    from moonlet.compiler.errors import LuaSyntaxError
+
+    try:
+        source = read_source(fpath)
+        f = loader.load_lua(source, "@" + fpath, STATE["globals"])
+    except (LuaSyntaxError, OSError) as e:
+        msg = e.message if isinstance(e, LuaSyntaxError) else source_error(fpath, e)
+        rt_error("error loading module '%s' from file '%s':\n\t%s" % (name, fpath, msg))
+    return Multi((f, fpath))
+
+
+def searcher_c(name=NOARG, *_):
+    # moonlet runs no C code: the C searchers only say where they looked.
+    name = check_str(name, 1, "searcher_C")
+    return _searchpath(name, _package_field("cpath", "string"))[1][2:]
+
+
+def searcher_croot(name=NOARG, *_):
+    name = check_str(name, 1, "searcher_Croot")
+    if "." not in name:
+        return None
+    root = name.split(".", 1)[0]
+    return _searchpath(root, _package_field("cpath", "string"))[1][2:]
+
+
+# package.searchers is made from these when a state is created.
+SEARCHERS = (searcher_preload, searcher_lua, searcher_c, searcher_croot)
+
+
 def lua_require(name=NOARG, *_):
     if name.__class__ in (int, float):
         name = tostring(name)
@@ -516,45 +571,25 @@ def lua_require(name=NOARG, *_):
     v = loaded[name]
     if v is not None:
         return v
+    # findloader: ask each of package.searchers in turn.
+    searchers = _package_field("searchers", "table")
     msgs = []
-    pre = package["preload"]
-    loaderfn = pre[name] if isinstance(pre, Table) else None
-    extra = ":preload:"
-    if loaderfn is None:
-        msgs.append("\n\tno field package.preload['%s']" % name)
-        for searcher in STATE.get("searchers", ()):
-            found = searcher(name)
-            if found is not None:
-                loaderfn, extra = found
-                break
-        if loaderfn is None:
-            path = package["path"]
-            if path.__class__ is not str:
-                rt_error("'package.path' must be a string")
-            fpath, tried = _searchpath(name, path)
-            if fpath is None:
-                msgs.append(tried)
-                # The C searchers find nothing (moonlet runs no C code) but
-                # report where they looked, as Lua does.
-                cpath = package["cpath"]
-                if cpath.__class__ is not str:
-                    rt_error("'package.cpath' must be a string")
-                msgs.append(_searchpath(name, cpath)[1])
-                if "." in name:
-                    msgs.append(_searchpath(name.split(".", 1)[0], cpath)[1])
-                rt_error("module '%s' not found:%s" % (name, "".join(msgs)))
-            from moonlet.compiler.errors import LuaSyntaxError
-
-            try:
-                source = read_source(fpath)
-                loaderfn = loader.load_lua(source, "@" + fpath, STATE["globals"])
-            except LuaSyntaxError as e:
-                rt_error(
-                    "error loading module '%s' from file '%s':\n\t%s"
-                    % (name, fpath, e.message)
-                )
-            extra = fpath
-    r = first(loaderfn(name, extra))
+    i = 1
+    while True:
+        searcher = searchers[i]
+        if searcher is None:
+            rt_error("module '%s' not found:%s" % (name, "".join(msgs)))
+        r = searcher(name)
+        if r.__class__ is Multi:
+            f, extra = (r + (None, None))[:2]
+        else:
+            f, extra = r, None
+        if type_name(f) == "function":
+            break
+        if f.__class__ is str:
+            msgs.append("\n\t" + f)
+        i += 1
+    r = first(f(name, extra))
     if r is not None:
         loaded[name] = r
     if loaded[name] is None:
