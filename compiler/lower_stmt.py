@@ -134,8 +134,12 @@ def lower_local(lw, s):
     """local a, b = 1, f() -> a, b = 1, *adjust(f(), 1)"""
     targets = s.targets
     n = len(targets)
-    exprs = _values(lw, s.values, n)
     out = []
+    if n == 1 and len(s.values) == 1 and _small_constructor(s.values[0]):
+        out, t = _build_table(lw, s.values[0])
+        exprs = [t]
+    else:
+        exprs = _values(lw, s.values, n)
     boxed = any(t.var.mode == "box" for t in targets)
     if n == 1 and len(exprs) == 1 and not isinstance(exprs[0], ast.Starred):
         v = exprs[0]
@@ -478,7 +482,44 @@ def lower_forin(lw, s):
 @stmt_lowering(A.Return)
 def lower_return(lw, s):
     """return a, f() -> return Multi((a, *values(f())))"""
+    if len(s.values) == 1 and _small_constructor(s.values[0]):
+        out, t = _build_table(lw, s.values[0])
+        return out + [ast.Return(value=t)]
     return [ast.Return(value=lw.multi_value(s.values))]
+
+
+def _small_constructor(e):
+    """A table constructor of at most 4 list items or at most 4 named
+    fields (no `[k] =`, no expanding last item)."""
+    if not isinstance(e, A.Table) or not 0 < len(e.fields) <= 4:
+        return False
+    fields = e.fields
+    if fields[-1].key is None and is_multi(fields[-1].value):
+        return False
+    positional = [f.key is None for f in fields]
+    if all(positional):
+        return True
+    return not any(positional) and not any(f.between_brackets for f in fields)
+
+
+def _build_table(lw, e):
+    """Statements building a small constructor's table with stores, which
+    beats copying a dict display into a Table for a few fields."""
+    t = lw.temp("t")
+    out = [P.assign(t, P.call(lw.h("Table"), []))]
+    for i, f in enumerate(e.fields, 1):
+        key = P.const(i if f.key is None else f.key.id)
+        val = lw.expr1(f.value)
+        store = P.assign_to(P.subscript(P.name(t), key, ast.Store()), val)
+        if T.may_be_nil(expr_type(f.value)):
+            if not P.is_simple(val):
+                v = lw.temp("v")
+                out.append(P.assign(v, val))
+                val = P.name(v)
+                store = P.assign_to(P.subscript(P.name(t), key, ast.Store()), val)
+            store = P.if_(P.is_not(val, P.const(None)), [store], [])
+        out.append(store)
+    return out, P.name(t)
 
 
 def _func_name_parts(name):
