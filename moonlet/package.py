@@ -30,16 +30,14 @@ import os
 import re
 import shutil
 import sys
-import threading
 
 from moonlet.runtime.package import MANIFEST
-from moonlet.runtime.script import lua_string, write_err
+from moonlet.runtime.script import big_stack_thread, lua_string, write_err
 
 USAGE = "usage: moonlet compile DIR -o OUT [--name PKG] [-q] [-j N] [--debug]\n"
 FORMAT = 1
 PROGRESS_MIN = 20  # more files to compile than this: progress bar on a TTY
 PARALLEL_MIN = 16  # at least this many files to compile: worker processes
-STACK_SIZE = 512 * 1024 * 1024
 RECURSION_LIMIT = 200000
 
 # Reserved module names: Python's own, and the manifest at the top.
@@ -207,15 +205,7 @@ def compile_source(source, path):
     # Deeply nested Lua nests the compiler's recursion: give it room.
     if sys.getrecursionlimit() < RECURSION_LIMIT:
         sys.setrecursionlimit(RECURSION_LIMIT)
-    old = threading.stack_size()
-    try:
-        threading.stack_size(STACK_SIZE)
-    except (ValueError, RuntimeError):  # pragma: no cover - platform limits
-        pass
-    t = threading.Thread(target=work, name="moonlet-compile", daemon=True)
-    t.start()
-    threading.stack_size(old)
-    t.join()
+    big_stack_thread(work, "moonlet-compile").join()
     return result[0] if result else ("bug", "compiler thread died")
 
 

@@ -22,6 +22,19 @@ RECURSION_LIMIT = 260000
 STACK_SIZE = 1024 * 1024 * 1024
 
 
+def big_stack_thread(target, name):
+    """A started daemon thread running target() on a large C stack."""
+    old = threading.stack_size()
+    try:
+        threading.stack_size(STACK_SIZE)
+    except (ValueError, RuntimeError):  # pragma: no cover - platform limits
+        pass
+    t = threading.Thread(target=target, name=name, daemon=True)
+    t.start()
+    threading.stack_size(old)
+    return t
+
+
 def in_big_stack(fn, progname="moonlet"):
     """Run fn() in a thread with a large C stack; return its result (1 if it
     raised)."""
@@ -34,14 +47,7 @@ def in_big_stack(fn, progname="moonlet"):
     def target():
         result.append(fn())
 
-    old = threading.stack_size()
-    try:
-        threading.stack_size(STACK_SIZE)
-    except (ValueError, RuntimeError):  # pragma: no cover - platform limits
-        pass
-    t = threading.Thread(target=target, name="lua-main", daemon=True)
-    t.start()
-    threading.stack_size(old)
+    t = big_stack_thread(target, "lua-main")
     try:
         while t.is_alive():
             t.join(0.05)
