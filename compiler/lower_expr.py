@@ -110,11 +110,23 @@ def lower_key(lw, e):
     )
 
 
+def _shadow(e):
+    """The Python name holding local e's value or STRINGS, if it has one."""
+    if isinstance(e, A.Name):
+        v = getattr(e, "var", None)
+        if v is not None and v.shadow.__class__ is str:
+            return v.shadow
+    return None
+
+
 @expr_lowering(A.Index)
 def lower_index(lw, e):
     """t.x -> t["x"]; t[k] -> t[k] (the table's __missing__ does __index)."""
     obj = lw.expr1(e.value)
     key = lower_key(lw, e)
+    shadow = _shadow(e.value)
+    if shadow is not None:
+        return P.subscript(P.name(shadow), key)
     t = expr_type(e.value)
     if t == T.STR:
         return P.subscript(lw.h("STRINGS"), key)
@@ -144,6 +156,9 @@ def lower_invoke(lw, e):
     name = e.func.id
     t = expr_type(e.source)
     args = lw.explist(e.args)
+    shadow = _shadow(e.source)
+    if shadow is not None:
+        return P.call(P.subscript(P.name(shadow), P.const(name)), [obj] + args)
     if t <= T.TABLE and t:
         if not P.is_simple(obj):
             tmp = lw.temp("o")

@@ -23,6 +23,7 @@ import re
 from luaparser import astnodes as A
 
 from . import pyast as P
+from .lower_stmt import shadow_of
 
 
 def _arg(name):
@@ -46,6 +47,8 @@ def function_def(lw, node, pyname, args, body, method=False):
     out = []
     if f.nonlocals:
         out.append(ast.Nonlocal(names=sorted(v.pyname for v in f.nonlocals)))
+    for v in f.params:
+        out.extend(shadow_of(lw, v))
     spec_types = getattr(node, "spec_types", None)
     if spec_types is not None:
         out.append(_versions(lw, node, f, body, spec_types))

@@ -13,6 +13,23 @@ from .lower_ops import lower_test
 from .types import expr_type
 
 
+def shadow_of(lw, var):
+    """`_oN = x if x.__class__ is not str else STRINGS` for a local that is
+    indexed often (types.collect_sites marks it), so that its t.k and t:m()
+    need no string test each time. Statements, maybe none."""
+    if var.shadow is None:
+        return []
+    t = var.types or T.ANY
+    if t <= T.TABLE or t == T.STR:
+        var.shadow = None
+        return []
+    name = lw.temp("o")
+    var.shadow = name
+    x = var_load(var)
+    value = P.ifexp(P.is_not(P.cls_of(x), P.name("str")), x, lw.h("STRINGS"))
+    return [P.assign(name, value)]
+
+
 def _simple_or_assign(lw, x, out, prefix):
     if P.is_simple(x):
         return x
@@ -159,6 +176,8 @@ def lower_local(lw, s):
         names = [P.store(t.var.pyname) for t in targets]
         names = _targets_with_surplus(lw, names, exprs, n)
         out.append(P.assign_to(P.tuple_(names, ast.Store()), P.tuple_(exprs)))
+    for t in targets:
+        out.extend(shadow_of(lw, t.var))
     for t in targets:
         if getattr(t, "lua_attrib", None) == "close":
             out.append(

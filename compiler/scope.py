@@ -33,6 +33,7 @@ class LocalVar:
         "is_param",
         "types",
         "fn_node",
+        "shadow",
     )
 
     def __init__(self, name, func, in_loop, attrib=None, is_param=False):
@@ -49,6 +50,9 @@ class LocalVar:
         self.types = None
         # The function node this variable always holds (compiler.types).
         self.fn_node = None
+        # Indexed often: True, then the Python name of the variable that holds
+        # `x if x.__class__ is not str else STRINGS` (lower_stmt.shadow_of).
+        self.shadow = None
 
     def __repr__(self):
         return "<LocalVar %s/%s %s>" % (self.name, self.pyname, self.mode)

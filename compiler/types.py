@@ -234,7 +234,16 @@ def collect_sites(chunk):
     typed_params = set()
     skip = set()  # ids of Name nodes that are definitions, not reads
 
+    indexed = {}  # LocalVar -> number of t.k / t:m() uses
+
     def visit(node):
+        base = (
+            node.value
+            if isinstance(node, A.Index)
+            else node.source if isinstance(node, A.Invoke) else None
+        )
+        if isinstance(base, A.Name) and getattr(base, "var", None) is not None:
+            indexed[base.var] = indexed.get(base.var, 0) + 1
         if isinstance(node, A.Name):
             if getattr(node, "var", None) is not None and id(node) not in skip:
                 escapes.add(node.var)
@@ -317,6 +326,11 @@ def collect_sites(chunk):
             )
             if fn.fixed_arity:
                 _param_sites(fn, calls.get(var, ()), sites, typed_params)
+    for var, n in indexed.items():
+        # Indexed three times or more, never assigned again and used only in
+        # its own function: test once for a string, not at every index.
+        if n >= 3 and var.mode == "plain" and not var.assigned and not var.captured:
+            var.shadow = True
     return sites, fns, typed_params
 
 

@@ -662,7 +662,13 @@ def _is_method_call(call):
         )
     if not isinstance(base, ast.Name):
         return False
+    if _SHADOW.match(base.id):
+        # A local's shadow (o if ... else STRINGS, kept in _oN).
+        return isinstance(first, ast.Name)
     return isinstance(first, ast.Name) and first.id == base.id
+
+
+_SHADOW = re.compile(r"^_o\d+$")
 
 
 def _innermost_lua_tb(tb):
