@@ -3,9 +3,10 @@
 Rules:
 - A table is a dict subclass, so generated code reads fields with plain
   subscription at C speed. Table is a table without a metatable. A table
-  with metatable M has class `M.icls`, a subclass of MTable made for M
-  (the metatable itself is that class's `meta` attribute); setmetatable switches
-  `__class__`. A table without a metatable that serves as one is a
+  with a metatable has it in its `meta` slot and its class is MTable, or,
+  once a metatable M serves a second table, `M.icls`: a subclass of MTable
+  made for M (so a metatable used by one table only, the per-object
+  metatable idiom, costs no class). setmetatable switches `__class__`. A table without a metatable that serves as one is a
   MetaTable, so that stores into it leave the generated fast path
   (`o.__class__ is Table`) and reach setindex/rawset, which keep the
   instance class in step with the `__index` field.
@@ -53,9 +54,8 @@ _EMPTY = {}
 class Table(dict):
     """A Lua table with no metatable."""
 
-    # The metatable of a table with one is a class attribute (`meta`) of
-    # its instance class; `icls` is set on tables that are metatables.
-    __slots__ = ("__weakref__", "icls")
+    # `meta`: the metatable; `icls`: set on tables that are metatables.
+    __slots__ = ("meta", "__weakref__", "icls")
     lua_type = "table"
     __hash__ = object.__hash__
     __eq__ = object.__eq__
@@ -221,16 +221,18 @@ RAWSET = {Table}
 
 
 def instance_class(mt):
-    """The class of tables whose metatable is mt."""
+    """The class of tables whose metatable is mt: MTable the first time,
+    a class of mt's own from the second table on."""
     try:
-        return mt.icls
+        cls = mt.icls
     except AttributeError:
-        pass
-    cls = type(
-        "MTable",
-        (MTable,),
-        {"__slots__": (), "__hash__": object.__hash__, "meta": mt},
-    )
+        mt.icls = MTable
+        return MTable
+    if cls is not MTable:
+        return cls
+    # Instance classes stay alive with RAWSET (and keep their __index
+    # table): one per metatable that serves several tables.
+    cls = type("MTable", (MTable,), {"__slots__": (), "__hash__": object.__hash__})
     mt.icls = cls
     if mt.__class__ is Table:
         mt.__class__ = MetaTable
@@ -243,6 +245,8 @@ def instance_class(mt):
 def meta_variant(cls):
     """A subclass of instance class cls for tables that are metatables
     themselves: never in RAWSET, so stores into them reach setindex."""
+    if cls is MTable:
+        return cls  # caches nothing and is not in RAWSET
     v = cls.__dict__.get("variant")
     if v is None:
         v = type("MTable", (cls,), {"__slots__": (), "__hash__": object.__hash__})
@@ -277,6 +281,8 @@ def meta_changed(mt):
     try:
         cls = mt.icls
     except AttributeError:
+        return
+    if cls is MTable:
         return
     h = dict.get(mt, "__index")
     if cls is StringIndex and not isinstance(h, Table):
@@ -323,7 +329,7 @@ def install_string_meta(mt):
         mt.__class__ = MetaTable
     elif isinstance(mt, MTable):
         mt.__class__ = meta_variant(mt.__class__)
-    StringIndex.meta = mt
+    STRINGS.meta = mt
     meta_changed(mt)
 
 
@@ -357,6 +363,7 @@ def setmetatable(t, mt):
     else:
         cls = instance_class(mt)
         t.__class__ = meta_variant(cls) if hasattr(t, "icls") else cls
+        t.meta = mt
         h = dict.get(mt, "__index")
         if isinstance(h, MTable) or h is t:
             # t may now close a loop of __index tables.

@@ -181,6 +181,7 @@ def lua_setmetatable(t=NOARG, mt=NOARG, *_):
         h = dict.get(mt, "__index")
         if h is not t and not isinstance(h, MTable):
             t.__class__ = mt.icls
+            t.meta = mt
             return t
     _check_table(t, 1, "setmetatable")
     if mt is NOARG or not (mt is None or isinstance(mt, Table)):
