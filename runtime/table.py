@@ -138,6 +138,13 @@ class MTable(Table):
     __hash__ = object.__hash__
 
     def __missing__(self, key):
+        if self.__class__ is MTable:
+            # A table that got its metatable before the metatable had a class
+            # of its own takes that class now, and looks up through it.
+            cls = getattr(self.meta, "icls", MTable)
+            if cls is not MTable:
+                self.__class__ = meta_variant(cls) if hasattr(self, "icls") else cls
+                return self[key]
         return index_meta(self, key)
 
     def __call__(self, *args):
@@ -230,8 +237,13 @@ def instance_class(mt):
         return MTable
     if cls is not MTable:
         return cls
+    return _own_class(mt)
+
+
+def _own_class(mt):
     # Instance classes stay alive with RAWSET (and keep their __index
-    # table): one per metatable that serves several tables.
+    # table): one per metatable that serves several tables, or that serves
+    # a table other metatables' __index leads to (class hierarchies).
     cls = type("MTable", (MTable,), {"__slots__": (), "__hash__": object.__hash__})
     mt.icls = cls
     if mt.__class__ is Table:
@@ -290,6 +302,8 @@ def meta_changed(mt):
     elif h is None:
         m = Table.__dict__["__missing__"]
     elif isinstance(h, Table):
+        if h.__class__ is MTable:
+            _upgrade(h)
         m = staticmethod(h.__getitem__) if _chain_ok(h) else MTable.__missing__
     elif h.__class__ is not str and callable(h):
         m = _call_missing(h)
@@ -300,6 +314,17 @@ def meta_changed(mt):
         RAWSET.add(cls)
     else:
         RAWSET.discard(cls)
+
+
+def _upgrade(t):
+    """Give table t, which has the generic MTable class, the class of its
+    metatable, so that __index chains through t run at C speed."""
+    mt = t.meta
+    cls = getattr(mt, "icls", None)
+    if cls is None or cls is MTable:
+        cls = _own_class(mt)
+    if t.__class__ is MTable:
+        t.__class__ = meta_variant(cls) if hasattr(t, "icls") else cls
 
 
 class StringIndex(MTable):
