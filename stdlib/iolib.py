@@ -575,12 +575,18 @@ def _g_write(f, st, args, base):
 # Methods (f:read(...) etc.).
 
 
-def f_read(f=NOARG, *fmts):
+def _stream(f, fname):
+    """liolib's tofile: the open stream of file f."""
     st = f.stream if isinstance(f, LuaFile) else None
     if st is None:
         if not isinstance(f, LuaFile):
-            type_error(1, "read", "FILE*", f)
+            type_error(1, fname, "FILE*", f)
         rt_error("attempt to use a closed file")
+    return st
+
+
+def f_read(f=NOARG, *fmts):
+    st = _stream(f, "read")
     try:
         return _g_read(st, fmts, 2)
     except _ArgErr as e:
@@ -588,11 +594,7 @@ def f_read(f=NOARG, *fmts):
 
 
 def f_write(f=NOARG, *args):
-    st = f.stream if isinstance(f, LuaFile) else None
-    if st is None:
-        if not isinstance(f, LuaFile):
-            type_error(1, "write", "FILE*", f)
-        rt_error("attempt to use a closed file")
+    st = _stream(f, "write")
     try:
         return _g_write(f, st, args, 2)
     except _ArgErr as e:
@@ -623,22 +625,14 @@ def _lines_iter(f, fmts, toclose):
 
 
 def f_lines(f=NOARG, *fmts):
-    st = f.stream if isinstance(f, LuaFile) else None
-    if st is None:
-        if not isinstance(f, LuaFile):
-            type_error(1, "lines", "FILE*", f)
-        rt_error("attempt to use a closed file")
+    st = _stream(f, "lines")
     if len(fmts) > _MAXARGLINE:
         arg_error(_MAXARGLINE + 2, "lines", "too many arguments")
     return _lines_iter(f, fmts, False)
 
 
 def f_seek(f=NOARG, whence=NOARG, offset=NOARG):
-    st = f.stream if isinstance(f, LuaFile) else None
-    if st is None:
-        if not isinstance(f, LuaFile):
-            type_error(1, "seek", "FILE*", f)
-        rt_error("attempt to use a closed file")
+    st = _stream(f, "seek")
     op = check_option(whence, 2, "seek", "cur", ["set", "cur", "end"])
     offset = opt_int(offset, 3, "seek", 0)
     try:
@@ -650,11 +644,7 @@ def f_seek(f=NOARG, whence=NOARG, offset=NOARG):
 
 
 def f_setvbuf(f=NOARG, mode=NOARG, size=NOARG):
-    st = f.stream if isinstance(f, LuaFile) else None
-    if st is None:
-        if not isinstance(f, LuaFile):
-            type_error(1, "setvbuf", "FILE*", f)
-        rt_error("attempt to use a closed file")
+    st = _stream(f, "setvbuf")
     op = check_option(mode, 2, "setvbuf", None, ["no", "full", "line"])
     size = opt_int(size, 3, "setvbuf", _LUAL_BUFFERSIZE)
     err = st.setvbuf(("no", "full", "line")[op], size)
@@ -664,11 +654,7 @@ def f_setvbuf(f=NOARG, mode=NOARG, size=NOARG):
 
 
 def f_flush(f=NOARG):
-    st = f.stream if isinstance(f, LuaFile) else None
-    if st is None:
-        if not isinstance(f, LuaFile):
-            type_error(1, "flush", "FILE*", f)
-        rt_error("attempt to use a closed file")
+    st = _stream(f, "flush")
     err = st.flush()
     if err is not None:
         return fileresult(err)
@@ -676,11 +662,7 @@ def f_flush(f=NOARG):
 
 
 def f_close(f=NOARG):
-    st = f.stream if isinstance(f, LuaFile) else None
-    if st is None:
-        if not isinstance(f, LuaFile):
-            type_error(1, "close", "FILE*", f)
-        rt_error("attempt to use a closed file")
+    st = _stream(f, "close")
     return _close(f)
 
 
@@ -770,11 +752,7 @@ def io_open(name=NOARG, mode=NOARG, *_):
 def io_close(f=NOARG, *_):
     if f is NOARG:
         f = _default["output"]
-    st = f.stream if isinstance(f, LuaFile) else None
-    if st is None:
-        if not isinstance(f, LuaFile):
-            type_error(1, "close", "FILE*", f)
-        rt_error("attempt to use a closed file")
+    st = _stream(f, "close")
     return _close(f)
 
 
