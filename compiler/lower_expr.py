@@ -146,7 +146,56 @@ def lower_index(lw, e):
 @expr_lowering(A.Call)
 def lower_call(lw, e):
     """f(a, g()) -> f(a, *values(g()))"""
+    if _is_new_instance(e):
+        return _new_instance(lw, e)
     return P.call(lw.expr1(e.func), lw.explist(e.args))
+
+
+def _is_new_instance(e):
+    f = e.func
+    return (
+        isinstance(f, A.Name)
+        and f.id == "setmetatable"
+        and f.var is None
+        and len(e.args) == 2
+        and isinstance(e.args[0], A.Table)
+        and not is_multi(e.args[1])
+    )
+
+
+def _new_instance(lw, e):
+    """setmetatable({...}, M) -> new_instance({...}, M) if `setmetatable`
+    is the base library's, else the plain call: objects are made without
+    a class switch."""
+    func = lw.expr1(e.func)
+    t = lw.expr1(e.args[0])
+    mt = lw.expr1(e.args[1])
+    fast = _ctor_dict(t)
+    if fast is None:
+        return P.call(func, [t, mt])
+    d, guard = fast
+    f = lw.temp("f")
+    test = P.is_(P.walrus(f, func), lw.h("SETMETATABLE"))
+    plain = P.call(P.name(f), [t, mt])
+    return P.ifexp(
+        P.and_(test, guard),
+        P.call(lw.h("new_instance"), [d, copy.deepcopy(mt), P.name(f)]),
+        copy.deepcopy(plain),
+    )
+
+
+def _ctor_dict(t):
+    """(dict, guard) for a lowered constructor `Table(d)` or `Table()`, or
+    `Table(d) if <non-nil tests> else mktable(d)`; None for other forms."""
+    guard = None
+    if isinstance(t, ast.IfExp):
+        guard, t = t.test, t.body
+    if not (isinstance(t, ast.Call) and isinstance(t.func, ast.Name)):
+        return None
+    if t.func.id != "Table":
+        return None
+    d = copy.deepcopy(t.args[0]) if t.args else ast.Dict(keys=[], values=[])
+    return d, guard
 
 
 @expr_lowering(A.Invoke)

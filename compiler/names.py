@@ -23,6 +23,8 @@ HELPERS = {
     "adjust",
     "mktable",
     "mktable_multi",
+    "new_instance",
+    "SETMETATABLE",
     "BOOLKEYS",
     "STRINGS",
     "MAXINT",

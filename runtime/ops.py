@@ -11,6 +11,7 @@ Rules:
 """
 
 import math
+from types import FunctionType
 
 from .errors import LuaError, rt_error
 from .table import (
@@ -90,6 +91,10 @@ def _arith(event, a, b):
     h = dict.get(a.meta, event) if isinstance(a, MTable) else None
     if h is None:
         h = _meta2(event, a, b)
+    if h.__class__ is FunctionType:
+        # Lua functions, the common case, skip callmeta's checks.
+        r = h(a, b)
+        return r if r.__class__ is not Multi else first(r)
     if h is not None:
         return callmeta(h, event, a, b)
     # luaG_opinterror blames the second operand when the first is numeric.

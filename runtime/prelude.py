@@ -60,6 +60,7 @@ from .table import (
     mktable_kv,
     mktable_multi,
     mktable_seq,
+    new_instance,
 )
 from .values import (
     MAXINT,
@@ -275,3 +276,13 @@ def close_var(v, err):
     if h is None:
         rt_error("metamethod 'close'")
     h(v, err.value if err is not None else None)
+
+
+def __getattr__(name):
+    # The base library imports this module, so its setmetatable, which
+    # generated code compares against, is fetched on first use.
+    if name == "SETMETATABLE":
+        from moonlet.stdlib.baselib import lua_setmetatable
+
+        return lua_setmetatable
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))

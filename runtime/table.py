@@ -396,6 +396,19 @@ def setmetatable(t, mt):
     return t
 
 
+def new_instance(d, mt, setmeta):
+    """`setmetatable({...}, mt)` where `setmetatable` is the base library's
+    (`setmeta`) and the constructor's contents are the dict d (non-nil
+    values, normalised keys). A fresh table closes no `__index` loop, so a
+    metatable with a class of its own needs no checks."""
+    cls = getattr(mt, "icls", MTable)
+    if cls is MTable:
+        return setmeta(Table(d), mt)
+    t = cls(d)
+    t.meta = mt
+    return t
+
+
 def length(t):
     """A border of table t (raw, no __len)."""
     n = dict.__len__(t)
