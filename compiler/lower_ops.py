@@ -28,6 +28,12 @@ _PYOP = {
 }
 
 
+def _bare(x):
+    """An operand's first-use form without its temporary, for code that
+    uses the operand once."""
+    return x.value if isinstance(x, ast.NamedExpr) else x
+
+
 def _operand(lw, e, prefix):
     """(first-use expression, later-use expression) for an operand."""
     x = lw.expr1(e)
@@ -104,13 +110,15 @@ def lower_arith(lw, e):
     a1, a2 = _operand(lw, e.left, "a")
     b1, b2 = _operand(lw, e.right, "b")
     if T.is_num(ta) and T.is_num(tb) and ("int" not in ta or "int" not in tb):
-        return P.binop(a1, op(), b1)  # a float is involved: no overflow
+        return P.binop(_bare(a1), op(), _bare(b1))  # a float: no overflow
     ka = _const_num(e.left)
     kb = _const_num(e.right)
     if T.is_int(ta) and T.is_int(tb):
         r = lw.temp("r")
         return P.ifexp(
-            _int_check(lw, op, ka, kb, P.walrus(r, P.binop(a1, op(), b1))),
+            _int_check(
+                lw, op, ka, kb, P.walrus(r, P.binop(_bare(a1), op(), _bare(b1)))
+            ),
             P.name(r),
             P.call(lw.h("wrap_int"), [P.name(r)]),
         )
@@ -200,8 +208,8 @@ def lower_div(lw, e):
     if T.is_num(ta) and T.is_num(tb):
         if isinstance(e.right, A.Number) and e.right.n != 0:
             if "int" in ta and isinstance(e.right.n, int):
-                return P.binop(P.call(P.name("float"), [a1]), ast.Div(), b1)
-            return P.binop(a1, ast.Div(), b1)
+                return P.binop(P.call(P.name("float"), [_bare(a1)]), ast.Div(), b1)
+            return P.binop(_bare(a1), ast.Div(), _bare(b1))
         # Python's int / int is not Lua's float(a) / float(b) beyond 2**53.
         # float / int and int / float need no conversion (Python converts the
         # int exactly as Lua does); int / int does.
@@ -249,10 +257,14 @@ def lower_idiv_mod(lw, e):
         rconst = e.right.n if isinstance(e.right, A.Number) else None
         if is_mod or (rconst is not None and rconst > 0):
             # ZeroDivisionError becomes Lua's "attempt to perform 'n%%0'".
-            return P.binop(a1, op(), b1)
+            return P.binop(_bare(a1), op(), _bare(b1))
         r = lw.temp("r")
         return P.ifexp(
-            P.compare(P.walrus(r, P.binop(a1, op(), b1)), ast.LtE(), lw.h("MAXINT")),
+            P.compare(
+                P.walrus(r, P.binop(_bare(a1), op(), _bare(b1))),
+                ast.LtE(),
+                lw.h("MAXINT"),
+            ),
             P.name(r),
             P.call(lw.h("wrap_int"), [P.name(r)]),
         )
@@ -339,7 +351,7 @@ def lower_bitop(lw, e):
     a1, a2 = _operand(lw, e.left, "a")
     b1, b2 = _operand(lw, e.right, "b")
     if T.is_int(ta) and T.is_int(tb):
-        return P.binop(a1, op(), b1)
+        return P.binop(_bare(a1), op(), _bare(b1))
     return P.ifexp(
         _same_type_is(a1, b1, "int"),
         P.binop(a2, op(), b2),

@@ -413,6 +413,42 @@ def _int_const(e):
     return None
 
 
+def _int_range(lw, s, start, stop, c, a_int, b_int):
+    """`range(a, b + 1, c)` for a literal step c: directly when a and b are
+    known integers, else behind a test of their types, with numfor (floats,
+    strings, errors) as the other branch."""
+    b_const = _int_const(s.stop)
+
+    def make(a, b):
+        if b_const is not None:
+            lim = P.const(b_const + 1 if c > 0 else b_const - 1)
+        else:
+            lim = P.binop(b, ast.Add() if c > 0 else ast.Sub(), P.const(1))
+        return P.call(P.name("range"), [a, lim] + ([P.const(c)] if c != 1 else []))
+
+    if a_int and b_int:
+        return make(start, stop)
+    # Both bounds are evaluated, in order, by the test.
+    tested = []
+    args = []
+    for e, known, prefix in ((start, a_int, "fa"), (stop, b_int, "fb")):
+        if P.is_simple(e):
+            args.append(e)
+            if not known:
+                tested.append(e)
+        else:
+            tmp = lw.temp(prefix)
+            args.append(P.name(tmp))
+            tested.append(P.walrus(tmp, e))
+    test = ast.Compare(
+        left=P.cls_of(tested[0]),
+        ops=[ast.Is()] * len(tested),
+        comparators=[P.cls_of(x) for x in tested[1:]] + [P.name("int")],
+    )
+    slow = args + ([P.const(c)] if c != 1 else [])
+    return P.ifexp(test, make(*args), P.call(lw.h("numfor"), slow))
+
+
 @stmt_lowering(A.Fornum)
 def lower_fornum(lw, s):
     """for i = a, b, c do -> for i in range(a, b + 1, c) (ints) or numfor(a, b, c)"""
@@ -423,22 +459,8 @@ def lower_fornum(lw, s):
     ta = expr_type(s.start)
     tb = expr_type(s.stop)
     c = _int_const(step) if step is not None else 1
-    if T.is_int(ta) and T.is_int(tb) and c is not None and c != 0:
-        b_const = _int_const(s.stop)
-        if c > 0:
-            lim = (
-                P.const(b_const + 1)
-                if b_const is not None
-                else P.binop(stop, ast.Add(), P.const(1))
-            )
-        else:
-            lim = (
-                P.const(b_const - 1)
-                if b_const is not None
-                else P.binop(stop, ast.Sub(), P.const(1))
-            )
-        args = [start, lim] + ([P.const(c)] if c != 1 else [])
-        it = P.call(P.name("range"), args)
+    if c is not None and c != 0:
+        it = _int_range(lw, s, start, stop, c, T.is_int(ta), T.is_int(tb))
     else:
         args = [start, stop] + ([stepv] if stepv is not None else [])
         it = P.call(lw.h("numfor"), args)
