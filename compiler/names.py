@@ -25,6 +25,7 @@ HELPERS = {
     "mktable_multi",
     "new_instance",
     "SETMETATABLE",
+    "TBL_INSERT",
     "BOOLKEYS",
     "STRINGS",
     "MAXINT",

@@ -278,11 +278,19 @@ def close_var(v, err):
     h(v, err.value if err is not None else None)
 
 
-def __getattr__(name):
-    # The base library imports this module, so its setmetatable, which
-    # generated code compares against, is fetched on first use.
-    if name == "SETMETATABLE":
-        from moonlet.stdlib.baselib import lua_setmetatable
+# Library functions that generated code compares callees with, to run
+# their common case inline; the libraries import this module, so they are
+# fetched on first use.
+_LIB_FUNCS = {
+    "SETMETATABLE": ("baselib", "lua_setmetatable"),
+    "TBL_INSERT": ("tablelib", "tbl_insert"),
+}
 
-        return lua_setmetatable
-    raise AttributeError("module %r has no attribute %r" % (__name__, name))
+
+def __getattr__(name):
+    where = _LIB_FUNCS.get(name)
+    if where is None:
+        raise AttributeError("module %r has no attribute %r" % (__name__, name))
+    import importlib
+
+    return getattr(importlib.import_module("moonlet.stdlib." + where[0]), where[1])

@@ -99,6 +99,11 @@ def tbl_insert(t=NOARG, pos=NOARG, v=NOARG, *extra):
 
 
 def tbl_remove(t=NOARG, pos=NOARG, *_):
+    if pos is NOARG and t.__class__ is Table:
+        # The common pop from a proper sequence (len(t) is then its border).
+        n = len(t)
+        if n in t and n + 1 not in t:
+            return dict.pop(t, n)
     plain = t.__class__ is Table
     if plain:
         size = length(t)
