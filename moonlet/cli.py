@@ -16,7 +16,8 @@
         --real-time): PASS/FAIL per entry, then "N passed, M failed"
     moonlet compile DIR -o OUT [--name PKG] [-q] [-j N]
         write a Python package: every DIR/a/b.lua becomes module OUT/a/b.py;
-        run one with `python -m OUT run a.b [args]` (see moonlet/package.py)
+        run one with `python -m OUT run a.b [args]`, an app entry with
+        `python -m OUT run app:main [args]` (see moonlet/package.py)
 
 A Lua error ends the program with its message and a Lua traceback on
 stderr and exit status 1; Ctrl-C ends it with status 130. Python
@@ -200,75 +201,35 @@ def _load_app(folder):
 
 def run_app(folder, entry_id, rest, debug=False, virtual=False):
     """Run an entry of an app folder as the root process; exit status."""
+    from moonlet.runtime.apps import run_entry
+
     app = _load_app(folder)
     if app is None:
         return 1
-    entry = app.runnable(entry_id)
-    if entry is None:
-        lua_script.write_err("moonlet: %s: factory not found\n" % entry_id)
-        return 1
-    node = app.new_node(virtual=virtual, debug=debug)
     args = [lua_script.lua_string(a) for a in rest]
-    return lua_script.run_protected(lambda: node.run(entry, args), debug)
+    return run_entry(app, entry_id, args, debug, virtual)
 
 
 def test_app(args):
     """moonlet test [--real-time] [--debug] APP_DIR: run every entry with
-    meta.type test; one is passed when it ends without an error and with a
-    result other than false."""
-    from moonlet.stdlib.iolib import flush_all
+    meta.type test (runtime.apps.run_tests)."""
+    from moonlet.runtime.apps import parse_test_options, run_tests
 
-    debug = False
-    virtual = True
-    folder = None
-    for a in args:
-        if a == "--debug":
-            debug = True
-        elif a == "--real-time":
-            virtual = False
-        elif a == "--virtual-time":
-            virtual = True
-        elif a.startswith("-") or folder is not None:
-            sys.stderr.write("moonlet: unexpected argument '%s'\n%s" % (a, USAGE))
-            return 1
-        else:
-            folder = a
-    if folder is None:
+    debug, virtual, rest = parse_test_options(args)
+    folders = [a for a in rest if not a.startswith("-")]
+    unexpected = [a for a in rest if a.startswith("-")] + folders[1:]
+    if unexpected:
+        sys.stderr.write(
+            "moonlet: unexpected argument '%s'\n%s" % (unexpected[0], USAGE)
+        )
+        return 1
+    if not folders:
         sys.stderr.write("moonlet: test needs an app folder\n%s" % USAGE)
         return 1
-    app = _load_app(folder)
+    app = _load_app(folders[0])
     if app is None:
         return 1
-
-    def body():
-        passed = failed = 0
-        for entry in app.tests():
-            node = app.new_node(virtual=virtual, debug=debug)
-            status = lua_script.run_protected(lambda: node.run(entry, ()), debug)
-            root = node.root
-            why = None
-            if status != 0:
-                if root is not None and root.exit_error is not None:
-                    from moonlet.runtime.node import describe
-
-                    why = describe(root.exit_error)
-                else:
-                    why = "exit status %d" % status
-            elif root is not None and root.exit_value is False:
-                why = "returned false"
-            flush_all()
-            if why is None:
-                passed += 1
-                sys.stdout.write("PASS %s\n" % entry.id)
-            else:
-                failed += 1
-                sys.stdout.write("FAIL %s: %s\n" % (entry.id, why))
-            sys.stdout.flush()
-        sys.stdout.write("%d passed, %d failed\n" % (passed, failed))
-        sys.stdout.flush()
-        return 1 if failed else 0
-
-    return lua_script.in_big_stack(body)
+    return lua_script.in_big_stack(lambda: run_tests(app, debug, virtual))
 
 
 def main(argv=None):

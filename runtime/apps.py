@@ -19,6 +19,10 @@ Rules:
   lists. An imported library is loaded once per process.
 - Spawning something that is not a `process.lua` entry is "factory not
   found"; an unknown host is "host not found" (node.spawn).
+- A compiled package is the same App over the parsed _index.yaml data its
+  manifest carries, with its modules in place of the source files
+  (runtime.package.PackageApp overrides source_exists, make_entry and
+  folder_entries); run_entry and run_tests serve both command lines.
 """
 
 import os
@@ -71,8 +75,10 @@ def _str_list(v, where):
     return v
 
 
-def parse_index(path, data):
-    """The entries (AppEntry or Decl) declared by one _index.yaml's data."""
+def parse_index(path, data, exists=os.path.isfile, make_entry=AppEntry):
+    """The entries (AppEntry or Decl) declared by one _index.yaml's data.
+    `exists(path)` tells whether a source file is there; `make_entry` makes
+    the entries with Lua source (AppEntry's arguments)."""
     if data is None:
         return []
     if not isinstance(data, dict):
@@ -106,7 +112,7 @@ def parse_index(path, data):
             else:
                 raise AppError("%s: source must be a file:// path" % where)
             fpath = os.path.normpath(os.path.join(folder, src))
-            if not os.path.isfile(fpath):
+            if not exists(fpath):
                 raise AppError("%s: source file not found: %s" % (where, src))
             imports = e.get("imports") or {}
             if not isinstance(imports, dict) or not all(
@@ -119,7 +125,7 @@ def parse_index(path, data):
             elif method is not None and not isinstance(method, str):
                 raise AppError("%s: method must be a string" % where)
             out.append(
-                AppEntry(
+                make_entry(
                     eid,
                     kind,
                     fpath,
@@ -135,55 +141,58 @@ def parse_index(path, data):
     return out
 
 
-class App:
-    """The entries of an app folder."""
+def read_indexes(root):
+    """[(path, data)] of the _index.yaml files under root, in walk order
+    (raises AppError for one that is not valid YAML)."""
+    import yaml
 
-    def __init__(self, root):
-        if not os.path.isdir(root):
-            raise AppError("%s: not a folder" % root)
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        if INDEX in filenames:
+            path = os.path.join(dirpath, INDEX)
+            try:
+                with open(path, "rb") as f:
+                    out.append((path, yaml.safe_load(f)))
+            except yaml.YAMLError as e:
+                raise AppError("%s: %s" % (path, e))
+    return out
+
+
+class App:
+    """The entries of an app folder: `indexes` [(yaml path, data)] are its
+    _index.yaml files, read from `root` when not given (an app compiled
+    into a package carries them; runtime.package.PackageApp)."""
+
+    def __init__(self, root, indexes=None):
+        if indexes is None:
+            if not os.path.isdir(root):
+                raise AppError("%s: not a folder" % root)
+            indexes = read_indexes(root)
         self.root = root
+        self.indexes = indexes
         self.entries = {}
         self.hosts = {DEFAULT_HOST}
-        self.indexes = []
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames.sort()
-            if INDEX in filenames:
-                self.indexes.append(os.path.join(dirpath, INDEX))
-        self.folder = None if self.indexes else FolderEntries(root)
-        for path in self.indexes:
-            self._load(path)
-
-    def _load(self, path):
-        import yaml
-
-        try:
-            with open(path, "rb") as f:
-                data = yaml.safe_load(f)
-        except yaml.YAMLError as e:
-            raise AppError("%s: %s" % (path, e))
-        for e in parse_index(path, data):
-            if e.id in self.entries:
-                raise AppError("%s: entry %s is declared twice" % (path, e.id))
-            self.entries[e.id] = e
-            if e.kind == "process.host":
-                self.hosts.add(e.id)
-
-    @classmethod
-    def from_data(cls, root, indexes):
-        """An app from already-parsed yaml: [(yaml path, data)] (used by
-        compiled packages)."""
-        app = cls.__new__(cls)
-        app.root = root
-        app.entries = {}
-        app.hosts = {DEFAULT_HOST}
-        app.indexes = [p for p, _ in indexes]
-        app.folder = None if indexes else FolderEntries(root)
+        self.folder = None if indexes else self.folder_entries()
         for path, data in indexes:
-            for e in parse_index(path, data):
-                app.entries[e.id] = e
+            for e in parse_index(path, data, self.source_exists, self.make_entry):
+                if e.id in self.entries:
+                    raise AppError("%s: entry %s is declared twice" % (path, e.id))
+                self.entries[e.id] = e
                 if e.kind == "process.host":
-                    app.hosts.add(e.id)
-        return app
+                    self.hosts.add(e.id)
+
+    # Where the entries' Lua code comes from: the folder's files.
+
+    def source_exists(self, path):
+        return os.path.isfile(path)
+
+    def make_entry(self, *args):
+        return AppEntry(*args)
+
+    def folder_entries(self):
+        """The resolver of a folder without _index.yaml."""
+        return FolderEntries(self.root)
 
     # Lookup.
 
@@ -246,11 +255,10 @@ def module_loaders():
 
 def make_require(app, entry, g, package):
     """require for a process of a declared entry (see the module rules)."""
-    from moonlet.compiler.errors import LuaSyntaxError
-
     from moonlet.stdlib._checks import check_str
 
     from . import sched
+    from .loader import syntax_error_class
 
     stack = [entry]
     libs = {}
@@ -288,7 +296,7 @@ def make_require(app, entry, g, package):
         try:
             try:
                 fn = lib.chunk(g)
-            except LuaSyntaxError as e:
+            except syntax_error_class() as e:
                 raise LuaError("error loading module '%s': %s" % (name, e.message))
             except OSError as e:
                 raise LuaError(
@@ -310,3 +318,76 @@ def make_require(app, entry, g, package):
 def load_app(root):
     """The App of a folder (raises AppError)."""
     return App(root)
+
+
+# Running entries (`moonlet run APP ENTRY`, `moonlet test APP`, and the same
+# commands of a compiled package).
+
+
+def run_entry(app, entry_id, args=(), debug=False, virtual=False, progname="moonlet"):
+    """Run a process.lua or function.lua entry as the root process of a new
+    node with the Lua strings `args`; return the exit status."""
+    from .script import run_protected, write_err
+
+    entry = app.runnable(entry_id)
+    if entry is None:
+        write_err("%s: %s: factory not found\n" % (progname, entry_id))
+        return 1
+    node = app.new_node(virtual=virtual, debug=debug)
+    node.progname = progname
+    return run_protected(lambda: node.run(entry, args), debug, progname)
+
+
+def parse_test_options(args):
+    """(debug, virtual, other arguments) of the options of `test`: --debug,
+    --real-time, --virtual-time (the default)."""
+    debug = False
+    virtual = True
+    rest = []
+    for a in args:
+        if a == "--debug":
+            debug = True
+        elif a in ("--real-time", "--virtual-time"):
+            virtual = a == "--virtual-time"
+        else:
+            rest.append(a)
+    return debug, virtual, rest
+
+
+def run_tests(app, debug=False, virtual=True, progname="moonlet"):
+    """Run every entry with meta.type test, each as the root process of its
+    own node; one passes when it ends without an error and with a result
+    other than false. Prints PASS/FAIL lines and "N passed, M failed";
+    returns the exit status (1 if one failed)."""
+    import sys
+
+    from moonlet.stdlib.iolib import flush_all
+
+    from .node import describe
+    from .script import run_protected
+
+    passed = failed = 0
+    for entry in app.tests():
+        node = app.new_node(virtual=virtual, debug=debug)
+        node.progname = progname
+        status = run_protected(lambda: node.run(entry, ()), debug, progname)
+        root = node.root
+        why = None
+        if status != 0:
+            if root is not None and root.exit_error is not None:
+                why = describe(root.exit_error)
+            else:
+                why = "exit status %d" % status
+        elif root is not None and root.exit_value is False:
+            why = "returned false"
+        flush_all()
+        if why is None:
+            passed += 1
+            sys.stdout.write("PASS %s\n" % entry.id)
+        else:
+            failed += 1
+            sys.stdout.write("FAIL %s: %s\n" % (entry.id, why))
+        sys.stdout.flush()
+    sys.stdout.write("%d passed, %d failed\n" % (passed, failed))
+    sys.stdout.flush()
+    return 1 if failed else 0

@@ -14,6 +14,7 @@ Rules:
 import hashlib
 import itertools
 import os
+import sys
 import warnings
 
 from . import frames
@@ -42,6 +43,19 @@ def chunkid(source):
     if len(s) > bufflen:
         s = s[:bufflen]
     return '[string "%s..."]' % s
+
+
+class _NotRaised(Exception):
+    """Stands for LuaSyntaxError before the compiler is imported."""
+
+
+def syntax_error_class():
+    """The compiler's LuaSyntaxError, for `except` clauses on paths that
+    compiled packages take too: until the compiler has been imported nothing
+    can have raised one, and a class nothing raises stands in for it (so
+    catching it never imports the compiler)."""
+    mod = sys.modules.get("moonlet.compiler.errors")
+    return _NotRaised if mod is None else mod.LuaSyntaxError
 
 
 def cache_dir():

@@ -25,6 +25,7 @@ Rules:
 """
 
 import abc
+import os
 import re
 import warnings
 
@@ -171,8 +172,6 @@ class FolderEntries:
         self.cache = {}
 
     def __call__(self, entry_id):
-        import os
-
         e = self.cache.get(entry_id)
         if e is not None:
             return e
@@ -181,12 +180,23 @@ class FolderEntries:
             return None
         parts = [p for p in ns.split(".") if p] + [name + ".lua"]
         path = os.path.join(self.root, *parts)
-        if not os.path.isfile(path):
+        if not self.exists(path):
             return None
-        rel = os.path.relpath(path)
-        e = FileEntry(entry_id, path, "@" + (rel if not rel.startswith("..") else path))
+        e = self.make_entry(entry_id, path)
         self.cache[entry_id] = e
         return e
+
+    # Where the Lua code comes from: the folder's files (a compiled package
+    # overrides these).
+
+    def exists(self, path):
+        return os.path.isfile(path)
+
+    def make_entry(self, entry_id, path):
+        rel = os.path.relpath(path)
+        return FileEntry(
+            entry_id, path, "@" + (rel if not rel.startswith("..") else path)
+        )
 
 
 # States.
@@ -364,9 +374,8 @@ class Node:
     def _init(self, proc, entry):
         """Run the entry's chunk in proc's state and return the function to
         call (raises SpawnError)."""
-        from moonlet.compiler.errors import LuaSyntaxError
-
         from .frames import lua_error_from
+        from .loader import syntax_error_class
         from .process import Task
 
         prev = sched.CUR.task
@@ -375,7 +384,7 @@ class Node:
             try:
                 chunk = entry.chunk(proc.globals)
                 r = first(chunk())
-            except LuaSyntaxError as e:
+            except syntax_error_class() as e:
                 raise SpawnError(e.message)
             except OSError as e:
                 raise SpawnError("cannot read %s: %s" % (entry.id, e.strerror or e))
@@ -653,8 +662,6 @@ def run_file(path, args=(), virtual=False, debug=False, actions=(), source=None)
     as the root process of a new node whose entries are the .lua files of
     the file's folder, like `moonlet run --actors`; return the exit status.
     Raises OSError if the file cannot be read."""
-    import os
-
     from moonlet.stdlib.baselib import read_source
 
     from .script import lua_string

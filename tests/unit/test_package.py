@@ -3,6 +3,7 @@
 import io
 import json
 import os
+import pathlib
 import subprocess
 import sys
 import textwrap
@@ -11,6 +12,8 @@ import pytest
 
 from moonlet import cli
 from moonlet import package as writer
+
+NO_COMPILER = pathlib.Path(__file__).resolve().parents[1] / "run_without_compiler.py"
 
 SOURCES = {
     "main.lua": """
@@ -262,32 +265,13 @@ def test_syntax_errors_reported_like_lua(built):
 
 def test_runs_without_the_compiler(built):
     src, out = built
-    code = textwrap.dedent("""
-        import runpy, sys
-
-        BLOCKED = ("moonlet.compiler", "luaparser", "black", "antlr4")
-
-        class Block:
-            def find_spec(self, name, path=None, target=None):
-                if name.startswith(BLOCKED):
-                    raise ImportError("blocked: " + name)
-                return None
-
-        sys.meta_path.insert(0, Block())
-        sys.argv = ["app", "run"] + sys.argv[1:]
-        try:
-            runpy.run_module("app", run_name="__main__", alter_sys=True)
-        except SystemExit as e:
-            status = e.code
-        loaded = [m for m in sys.modules if m.startswith(BLOCKED)]
-        sys.stderr.write("loaded %r\\n" % loaded)
-        sys.exit(status)
-    """)
-    r = run_pkg(out, "main", "x", code=code)
+    # tests/run_without_compiler.py: exit status 99 if the compiler loads.
+    code = NO_COMPILER.read_text()
+    r = run_pkg(out, str(out), "run", "main", "x", code=code)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("main\tHI!\t9\nargs\t1\tx\n")
-    assert r.stderr == "loaded []\n"
-    r = run_pkg(out, "app.boom", code=code)
+    assert r.stderr == ""
+    r = run_pkg(out, str(out), "run", "app.boom", code=code)
     assert r.returncode == 1
     assert r.stderr.startswith("app: app/boom.lua:4: attempt to index a nil value")
     assert "\tapp/boom.lua:11: in main chunk" in r.stderr
