@@ -6,6 +6,7 @@ import copy
 from luaparser import astnodes as A
 
 from . import pyast as P
+from . import lower_libcalls as libcalls
 from . import types as T
 from .lower import expr_lowering, is_multi
 from .types import expr_type
@@ -146,56 +147,12 @@ def lower_index(lw, e):
 @expr_lowering(A.Call)
 def lower_call(lw, e):
     """f(a, g()) -> f(a, *values(g()))"""
-    if _is_new_instance(e):
-        return _new_instance(lw, e)
+    if libcalls.is_new_instance(e):
+        return libcalls.new_instance(lw, e)
+    inline = libcalls.string_call(lw, e)
+    if inline is not None:
+        return inline
     return P.call(lw.expr1(e.func), lw.explist(e.args))
-
-
-def _is_new_instance(e):
-    f = e.func
-    return (
-        isinstance(f, A.Name)
-        and f.id == "setmetatable"
-        and f.var is None
-        and len(e.args) == 2
-        and isinstance(e.args[0], A.Table)
-        and not is_multi(e.args[1])
-    )
-
-
-def _new_instance(lw, e):
-    """setmetatable({...}, M) -> new_instance({...}, M) if `setmetatable`
-    is the base library's, else the plain call: objects are made without
-    a class switch."""
-    func = lw.expr1(e.func)
-    t = lw.expr1(e.args[0])
-    mt = lw.expr1(e.args[1])
-    fast = _ctor_dict(t)
-    if fast is None:
-        return P.call(func, [t, mt])
-    d, guard = fast
-    f = lw.temp("f")
-    test = P.is_(P.walrus(f, func), lw.h("SETMETATABLE"))
-    plain = P.call(P.name(f), [t, mt])
-    return P.ifexp(
-        P.and_(test, guard),
-        P.call(lw.h("new_instance"), [d, copy.deepcopy(mt), P.name(f)]),
-        copy.deepcopy(plain),
-    )
-
-
-def _ctor_dict(t):
-    """(dict, guard) for a lowered constructor `Table(d)` or `Table()`, or
-    `Table(d) if <non-nil tests> else mktable(d)`; None for other forms."""
-    guard = None
-    if isinstance(t, ast.IfExp):
-        guard, t = t.test, t.body
-    if not (isinstance(t, ast.Call) and isinstance(t.func, ast.Name)):
-        return None
-    if t.func.id != "Table":
-        return None
-    d = copy.deepcopy(t.args[0]) if t.args else ast.Dict(keys=[], values=[])
-    return d, guard
 
 
 @expr_lowering(A.Invoke)
@@ -204,11 +161,16 @@ def lower_invoke(lw, e):
     obj = lw.expr1(e.source)
     name = e.func.id
     t = expr_type(e.source)
-    args = lw.explist(e.args)
+    inline = libcalls.string_method(name, e.args)
     shadow = _shadow(e.source)
     if shadow is not None:
+        if inline:
+            lookup = P.subscript(P.name(shadow), P.const(name))
+            return libcalls.string_invoke(lw, inline, lookup, obj, False, e.args)
+        args = lw.explist(e.args)
         return P.call(P.subscript(P.name(shadow), P.const(name)), [obj] + args)
     if t <= T.TABLE and t:
+        args = lw.explist(e.args)
         if not P.is_simple(obj):
             tmp = lw.temp("o")
             return P.call(
@@ -216,6 +178,10 @@ def lower_invoke(lw, e):
             )
         return P.call(P.subscript(obj, P.const(name)), [obj] + args)
     if t == T.STR:
+        if inline and P.is_simple(obj):
+            lookup = P.subscript(lw.h("STRINGS"), P.const(name))
+            return libcalls.string_invoke(lw, inline, lookup, obj, True, e.args)
+        args = lw.explist(e.args)
         if not P.is_simple(obj):
             tmp = lw.temp("o")
             return P.call(
@@ -230,7 +196,10 @@ def lower_invoke(lw, e):
         test_obj = P.walrus(tmp, obj)
         ref = P.name(tmp)
     target = P.ifexp(P.is_not(P.cls_of(test_obj), P.name("str")), ref, lw.h("STRINGS"))
-    return P.call(P.subscript(target, P.const(name)), [ref] + args)
+    lookup = P.subscript(target, P.const(name))
+    if inline:
+        return libcalls.string_invoke(lw, inline, lookup, ref, False, e.args)
+    return P.call(lookup, [ref] + lw.explist(e.args))
 
 
 @expr_lowering(A.AnonymousFunction)

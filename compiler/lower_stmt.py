@@ -5,6 +5,7 @@ import ast
 from luaparser import astnodes as A
 
 from . import pyast as P
+from . import lower_libcalls as libcalls
 from . import types as T
 from .lower import JumpTarget, is_multi, stmt_lowering
 from .lower_expr import field_key, fresh_name, var_load, var_store
@@ -332,46 +333,9 @@ def lower_assign(lw, s):
 @stmt_lowering(A.Call, A.Invoke)
 def lower_call_stmt(lw, s):
     """f(x) as a statement: its results are dropped."""
-    if _is_table_insert(s):
-        return _table_insert(lw, s)
+    if libcalls.is_table_insert(s):
+        return libcalls.table_insert(lw, s, _append, _simple_or_assign)
     return [P.expr_stmt(lw.expr(s))]
-
-
-def _is_table_insert(s):
-    f = s.func
-    return (
-        isinstance(s, A.Call)
-        and isinstance(f, A.Index)
-        and f.notation == A.IndexNotation.DOT
-        and f.idx.id == "insert"
-        and isinstance(f.value, A.Name)
-        and f.value.id == "table"
-        and f.value.var is None
-        and len(s.args) == 2
-        and not is_multi(s.args[1])
-    )
-
-
-def _table_insert(lw, s):
-    """table.insert(t, v): the append runs inline when `table.insert` is
-    the library's and t a proper sequence without a metatable.
-
-    _f = table.insert; _a = t; _v = v
-    if _f is TBL_INSERT and <t[#t + 1] = v is a plain append>: t[n + 1] = v
-    else: _f(_a, _v)
-    """
-    out = [P.assign(lw.temp("f"), lw.expr1(s.func))]
-    f = out[0].targets[0].id
-    tab = _simple_or_assign(lw, lw.expr1(s.args[0]), out, "a")
-    val = lw.expr1(s.args[1])
-    append = _append(lw, tab, val, expr_type(s.args[1]))
-    out.extend(append[:-1])
-    test = append[-1]
-    test.test = P.and_(P.is_(P.name(f), lw.h("TBL_INSERT")), test.test)
-    val = test.body[0].value
-    test.orelse = [P.expr_stmt(P.call(P.name(f), [tab, val]))]
-    out.append(test)
-    return out
 
 
 @stmt_lowering(A.SemiColon)

@@ -26,6 +26,8 @@ HELPERS = {
     "new_instance",
     "SETMETATABLE",
     "TBL_INSERT",
+    "STR_BYTE",
+    "STR_SUB",
     "BOOLKEYS",
     "STRINGS",
     "MAXINT",

@@ -377,7 +377,9 @@ def call_site_name(call, code):
     if isinstance(func, ast.Subscript):
         key = func.slice
         if isinstance(key, ast.Constant) and key.value.__class__ is str:
-            return key.value, _is_method_call(call)
+            # (the callee may sit in a temporary: _f(o, ...) with _f := o's
+            # method, when a library call has an inline fast path)
+            return key.value, _is_method_call(ast.Call(func=func, args=call.args))
         if isinstance(key, ast.Constant) and key.value.__class__ is int:
             if 0 <= key.value <= 255:
                 return "integer index", False  # OP_GETI
@@ -654,6 +656,11 @@ def _is_method_call(call):
         if not (isinstance(base.orelse, ast.Name) and base.orelse.id == "STRINGS"):
             return False
         base = base.body
+        return (
+            isinstance(base, ast.Name)
+            and isinstance(first, ast.Name)
+            and first.id == base.id
+        )
     elif isinstance(base, ast.NamedExpr):
         base = base.target
     elif isinstance(base, ast.Name) and base.id == "STRINGS":

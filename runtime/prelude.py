@@ -9,10 +9,11 @@ Rules:
   operators live in runtime.ops.
 """
 
+import sys
 from itertools import compress, count
 from operator import itemgetter
 
-from .errors import LuaError, rt_error
+from .errors import LuaError, LuaExit, rt_error
 from .frames import lua_error_from
 from .ops import (
     STRING_META,
@@ -272,6 +273,12 @@ def close_var(v, err):
     """Run v's __close with the error value (nil on a normal exit)."""
     if v is None or v is False:
         return
+    if err is None:
+        # os.exit without `close` unwinds past the variable: C's exit()
+        # closes nothing.
+        e = sys.exc_info()[1]
+        if e.__class__ is LuaExit and not e.close:
+            return
     h = getmetafield(v, "__close")
     if h is None:
         rt_error("metamethod 'close'")
@@ -284,6 +291,8 @@ def close_var(v, err):
 _LIB_FUNCS = {
     "SETMETATABLE": ("baselib", "lua_setmetatable"),
     "TBL_INSERT": ("tablelib", "tbl_insert"),
+    "STR_BYTE": ("stringlib", "str_byte"),
+    "STR_SUB": ("stringlib", "str_sub"),
 }
 
 
