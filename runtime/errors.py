@@ -36,11 +36,14 @@ class LuaError(Exception):
 
 
 class LuaExit(BaseException):
-    """os.exit: unwinds everything and ends the program with a status."""
+    """os.exit: unwinds everything and ends the program with a status.
+    Without `close` (C's exit()), pending to-be-closed variables are not
+    closed on the way out; with it (lua_close), they are."""
 
-    def __init__(self, code):
+    def __init__(self, code, close=True):
         BaseException.__init__(self, code)
         self.code = code
+        self.close = close
 
 
 # Modules whose errors are those of Lua's virtual machine (luaG_runerror):

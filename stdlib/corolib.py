@@ -21,13 +21,15 @@ LUA_VISIBLE = True
 
 class Coroutine:
     lua_type = "thread"
-    __slots__ = ("fn", "glet", "status", "prev", "__weakref__")
+    __slots__ = ("fn", "glet", "status", "prev", "error", "__weakref__")
 
     def __init__(self, fn, glet=None, status="suspended"):
         self.fn = fn
         self.glet = glet
         self.status = status
         self.prev = None
+        # The LuaError that killed the coroutine, until close reports it.
+        self.error = None
 
     def lua_repr(self):
         return "thread: 0x%014x" % id(self)
@@ -91,6 +93,7 @@ def _resume(co, args):
         return True, val
     if tag == "fatal":
         raise val
+    co.error = val
     return False, val
 
 
@@ -143,6 +146,7 @@ def co_wrap(f=NOARG, *_):
         ok, val = _resume(co, args)
         if ok:
             return Multi(tuple(val)) if len(val) != 1 else val[0]
+        co.error = None  # auxwrap closes the failed coroutine at once
         err = val.value if isinstance(val, LuaError) else val
         if err.__class__ is str:
             from moonlet.runtime.frames import where
@@ -150,7 +154,7 @@ def co_wrap(f=NOARG, *_):
             err = where(1) + err
         if isinstance(val, LuaError):
             raise LuaError(err, val.lua_traceback)
-        rt_error(err)
+        raise LuaError(err)
 
     return wrapped
 
@@ -174,6 +178,12 @@ def co_close(co=NOARG, *_):
                 co.status = "dead"
                 return Multi((False, r[1].value))
         co.status = "dead"
+        err = co.error
+        if err is not None:
+            # The error that killed it, reported once (lua_closethread
+            # resets the coroutine's status).
+            co.error = None
+            return Multi((False, err.value))
         return True
     rt_error("cannot close a %s coroutine" % co.status)
 

@@ -6,7 +6,9 @@ Rules:
   "C" locale, with the conversion specifiers that C99 allows.
 - Failures of file operations return nil, message, errno like
   luaL_fileresult; the messages are the C library's strerror texts.
-- os.exit raises LuaExit; flushing the output is the runner's job.
+- os.exit raises LuaExit (its `close` flag says whether to-be-closed
+  variables are closed on the way out); flushing the output is the
+  runner's job.
 - Only the "C" locale exists: setlocale accepts "C", "POSIX" and, for "",
   a C locale named by the environment.
 """
@@ -28,6 +30,7 @@ from ._checks import (
     fileresult,
     opt_int,
     opt_str,
+    to_boolean,
 )
 
 LUA_VISIBLE = True
@@ -219,7 +222,8 @@ def os_exit(code=NOARG, close=NOARG, *_):
         status = 0 if code else 1
     else:
         status = opt_int(code, 1, "exit", 0)
-    raise LuaExit(status)
+    # Without `close` it is C's exit(): no to-be-closed variable is closed.
+    raise LuaExit(status, to_boolean(close))
 
 
 def os_remove(name=NOARG, *_):

@@ -649,6 +649,18 @@ _NATIVE_LITTLE = True
     _KNOP,
 ) = range(11)
 
+# What pack expects for the options that take an argument.
+_ARG_KINDS = {
+    _KINT: "number",
+    _KUINT: "number",
+    _KFLOAT: "number",
+    _KNUMBER: "number",
+    _KDOUBLE: "number",
+    _KCHAR: "string",
+    _KSTRING: "string",
+    _KZSTR: "string",
+}
+
 _SIMPLE = {
     "b": (1, _KINT),
     "B": (1, _KUINT),
@@ -802,8 +814,14 @@ def str_pack(fmt=NOARG, *args):
         if ntoalign:
             out.append("\0" * ntoalign)
         arg += 1
-        # A missing argument reads lstrlib's nil mark above the arguments.
-        v = args[arg - 2] if arg - 2 < nargs else None
+        if arg - 2 < nargs:
+            v = args[arg - 2]
+        elif opt in _ARG_KINDS:
+            # A missing argument reads lstrlib's nil mark above the arguments:
+            # Lua says "got nil", never "got no value".
+            arg_error(arg, "pack", "%s expected, got nil" % _ARG_KINDS[opt])
+        else:
+            v = None
         if opt == _KINT:
             n = check_int(v, arg, "pack")
             if size < _SZINT:

@@ -90,3 +90,9 @@ local all = {}
 for i = 0, 255 do all[#all + 1] = i end
 local bytes = string.char(table.unpack(all))
 print(#bytes, bytes:byte(1), bytes:byte(-1), select("#", bytes:byte(1, -1)))
+
+print("-- errors raised from Lua code name the function as called")
+print(pcall(function() return ("x"):sub() end))
+print(pcall(function() return string.rep() end))
+print(pcall(function() local s = "abc"; return s:byte({}) end))
+print(pcall(function() return string.char(1, 2, 300) end))
