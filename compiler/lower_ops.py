@@ -13,6 +13,7 @@ Operands are evaluated once, left to right, into fresh temporaries.
 """
 
 import ast
+import copy
 
 from luaparser import astnodes as A
 
@@ -101,9 +102,53 @@ def _const_num(e):
     return None
 
 
+class Lowered(A.Expression):
+    """An operand already lowered to Python (a temporary), of known type."""
+
+    def __init__(self, py, types):
+        super().__init__("Lowered")
+        self.py = py
+        self.static_types = types
+
+
+@expr_lowering(Lowered)
+def lower_lowered(lw, e):
+    return copy.deepcopy(e.py)
+
+
+_CHAIN = (A.AddOp, A.SubOp, A.MultOp, A.FloatDivOp, A.FloorDivOp, A.ModOp)
+_CHAIN_MAX = 40
+
+
+def _long_chain(lw, e):
+    """a1 + a2 + ... + a200 nests each operation in the previous one, past
+    Python's parser limits; a long chain becomes a tuple of steps instead,
+    `((_k1 := a1 + a2), (_k2 := _k1 + a3), ...)[-1]`, evaluated in Lua's
+    order. None for short chains."""
+    nodes = []
+    x = e
+    while isinstance(x, _CHAIN):
+        nodes.append(x)
+        x = x.left
+    if len(nodes) <= _CHAIN_MAX:
+        return None
+    steps = []
+    left = x
+    for node in reversed(nodes):
+        step = copy.copy(node)
+        step.left = left
+        tmp = lw.temp("k")
+        steps.append(P.walrus(tmp, lw.expr(step)))
+        left = Lowered(P.name(tmp), expr_type(step))
+    return P.subscript(P.tuple_(steps), P.const(-1))
+
+
 @expr_lowering(A.AddOp, A.SubOp, A.MultOp)
 def lower_arith(lw, e):
     """a + b, a - b, a * b with integer wraparound and coercions."""
+    chain = _long_chain(lw, e)
+    if chain is not None:
+        return chain
     op, helper = _PYOP[type(e)]
     ta = expr_type(e.left)
     tb = expr_type(e.right)
@@ -201,6 +246,9 @@ def _as_float(x, t):
 @expr_lowering(A.FloatDivOp)
 def lower_div(lw, e):
     """a / b: float division; division by zero gives inf or nan."""
+    chain = _long_chain(lw, e)
+    if chain is not None:
+        return chain
     ta = expr_type(e.left)
     tb = expr_type(e.right)
     a1, a2 = _operand(lw, e.left, "a")
@@ -246,6 +294,9 @@ def lower_div(lw, e):
 @expr_lowering(A.FloorDivOp, A.ModOp)
 def lower_idiv_mod(lw, e):
     """a // b, a % b: floor semantics; integer division by zero errors."""
+    chain = _long_chain(lw, e)
+    if chain is not None:
+        return chain
     is_mod = isinstance(e, A.ModOp)
     op = ast.Mod if is_mod else ast.FloorDiv
     helper = "arith_mod" if is_mod else "arith_idiv"
@@ -392,6 +443,11 @@ def lower_concat(lw, e):
     types = [expr_type(p) for p in parts]
     vals = [lw.expr1(p) for p in parts]
     if all(t == T.STR for t in types):
+        if all(isinstance(v, ast.Constant) for v in vals):
+            if sum(len(v.value) for v in vals) > 40:
+                # Python would fold this into the literal it equals, but Lua
+                # makes a new long string (a new address for "%p").
+                return P.call(P.attr(P.const(""), "join"), [P.tuple_(vals)])
         r = vals[0]
         for v in vals[1:]:
             r = P.binop(r, ast.Add(), v)

@@ -61,6 +61,9 @@ _REL = (
 
 def expr_type(e):
     """The type of expression e given the current variable types."""
+    fixed = getattr(e, "static_types", None)
+    if fixed is not None:
+        return fixed
     if isinstance(e, A.Number):
         return INT if isinstance(e.n, int) else FLOAT
     if isinstance(e, A.String):

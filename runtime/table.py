@@ -151,7 +151,16 @@ class MTable(Table):
         h = self.meta.get("__call")
         if h is None:
             raise TypeError("'table' object is not callable")
-        return h(self, *args)
+        args = (self,) + args
+        # A chain of __call tables is followed here, not by recursion, so
+        # that long chains in tail calls do not grow the stack.
+        while isinstance(h, MTable):
+            h2 = h.meta.get("__call")
+            if h2 is None:
+                break
+            args = (h,) + args
+            h = h2
+        return h(*args)
 
     def __eq__(self, other):
         if self is other:

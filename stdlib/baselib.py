@@ -305,7 +305,7 @@ def lua_load(chunk=NOARG, chunkname=NOARG, mode=NOARG, env=NOARG, *_):
     if name.__class__ is not str:
         name = tostring(name)
     m = "bt" if mode in (NOARG, None) else mode
-    if source.startswith("\x1bLua"):
+    if source.startswith("\x1b"):
         if "b" not in m:
             return Multi((None, "attempt to load a binary chunk (mode is '%s')" % m))
         g = STATE["globals"] if env is NOARG else env
@@ -319,16 +319,19 @@ def lua_load(chunk=NOARG, chunkname=NOARG, mode=NOARG, env=NOARG, *_):
 def _load_dump(data, name, env):
     """load of a string.dump result: compile the function's source again.
     Its upvalues start as nil (globals still go through env), as in Lua."""
-    from moonlet.stdlib.stringlib import DUMP_SIGNATURE
+    from moonlet.stdlib.stringlib import undump
 
-    if not data.startswith(DUMP_SIGNATURE):
-        return Multi(
-            (None, "%s: bad binary format (not a moonlet chunk)" % loader.chunkid(name))
-        )
-    parts = data[len(DUMP_SIGNATURE) :].split("\x00", 4)
-    if len(parts) != 5 or not parts[2].isdigit():
-        return Multi((None, "%s: truncated precompiled chunk" % loader.chunkid(name)))
-    kind, chunkname, line, ups, text = parts
+    fields = undump(data)
+    if fields.__class__ is str:
+        # lundump's message names the chunk without its '@' or '='.
+        if name[:1] in ("@", "="):
+            where_ = name[1:]
+        elif name[:1] == "\x1b":
+            where_ = "binary string"
+        else:
+            where_ = name
+        return Multi((None, "%s: bad binary format (%s)" % (where_, fields)))
+    kind, chunkname, line, ups, text = fields
     if kind == "chunk":
         return _load(text, chunkname, env)
     # The function's text at its own line, after locals for its upvalues.
@@ -394,12 +397,13 @@ def lua_loadfile(filename=None, mode=NOARG, env=NOARG, *_):
             return Multi((None, source_error(filename, e)))
         name = "@" + filename
     m = "bt" if mode in (NOARG, None) else mode
-    if source.startswith("\x1bLua"):
+    g = STATE["globals"] if env is NOARG else env
+    if source.startswith("\x1b"):
         if "b" not in m:
             return Multi((None, "attempt to load a binary chunk (mode is '%s')" % m))
-    elif "t" not in m:
+        return _load_dump(source, name, g)
+    if "t" not in m:
         return Multi((None, "attempt to load a text chunk (mode is '%s')" % m))
-    g = STATE["globals"] if env is NOARG else env
     try:
         return loader.load_lua(source, name, g)
     except LuaSyntaxError as e:

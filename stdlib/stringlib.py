@@ -135,11 +135,47 @@ def str_char(*args):
     return "".join(out)
 
 
-# A dumped function: Lua's signature, then moonlet's own format (the
-# function's source text, which load compiles again):
-#   "\x1bLua" "\x54" "\x00moonlet\x00" KIND "\x00" CHUNKNAME "\x00" LINE
-#   "\x00" UPVALUES (comma-separated) "\x00" TEXT
-DUMP_SIGNATURE = "\x1bLua\x54\x00moonlet\x00"
+# A dumped function: Lua 5.4's header (signature, version, format, check
+# data, sizes, LUAC_INT and LUAC_NUM), then moonlet's own part: a mark, the
+# length of the rest (4 bytes, little-endian) and
+#   KIND "\x00" CHUNKNAME "\x00" LINE "\x00" UPVALUES (comma-separated)
+#   "\x00" TEXT
+# (the function's source text, which load compiles again).
+_LUAC_CHECKS = (
+    ("Lua", "not a binary chunk"),
+    ("\x54", "version mismatch"),
+    ("\x00", "format mismatch"),
+    ("\x19\x93\r\n\x1a\n", "corrupted chunk"),
+    ("\x04", "Instruction size mismatch"),
+    ("\x08", "lua_Integer size mismatch"),
+    ("\x08", "lua_Number size mismatch"),
+    (struct.pack("<q", 0x5678).decode("latin-1"), "integer format mismatch"),
+    (struct.pack("<d", 370.5).decode("latin-1"), "float format mismatch"),
+    ("moonlet\x00", "not a moonlet chunk"),
+)
+DUMP_HEADER = "\x1b" + "".join(text for text, _ in _LUAC_CHECKS)
+
+
+def undump(data):
+    """The fields (kind, chunkname, line, upvalues, text) of a dumped
+    function, or the reason it cannot be loaded (checked in lundump's
+    order; any cut-off part is a "truncated chunk")."""
+    pos = 1
+    for text, why in _LUAC_CHECKS:
+        part = data[pos : pos + len(text)]
+        if part != text:
+            return "truncated chunk" if text.startswith(part) else why
+        pos += len(text)
+    if len(data) < pos + 4:
+        return "truncated chunk"
+    (size,) = struct.unpack("<I", data[pos : pos + 4].encode("latin-1"))
+    body = data[pos + 4 : pos + 4 + size]
+    if len(body) < size:
+        return "truncated chunk"
+    fields = body.split("\x00", 4)
+    if len(fields) != 5 or not fields[2].isdigit():
+        return "corrupted chunk"
+    return fields
 
 
 def str_dump(f=NOARG, strip=NOARG, *_):
@@ -158,7 +194,9 @@ def str_dump(f=NOARG, strip=NOARG, *_):
     # Without debug information (strip), errors of the loaded function
     # name no chunk, as in Lua.
     name = "=?" if to_boolean(strip) else "=" + info.chunk
-    return "\x00".join([DUMP_SIGNATURE + kind, name, str(line), ",".join(ups), text])
+    body = "\x00".join([kind, name, str(line), ",".join(ups), text])
+    size = struct.pack("<I", len(body)).decode("latin-1")
+    return DUMP_HEADER + size + body
 
 
 # Pattern matching
