@@ -24,18 +24,31 @@ _info_cache = {}
 
 
 class ChunkInfo:
-    __slots__ = ("chunk", "filename", "lines", "_tree", "_nodes", "_tails", "_temps")
+    __slots__ = (
+        "chunk",
+        "filename",
+        "lines",
+        "stripped",
+        "_tree",
+        "_nodes",
+        "_tails",
+        "_temps",
+    )
 
     def __init__(self, chunk, filename, lines):
         self.chunk = chunk
         self.filename = filename
         self.lines = lines
+        # Loaded from string.dump(f, true): no line numbers or local names.
+        self.stripped = filename in _STRIPPED
         self._tree = None
         self._nodes = None
         self._tails = None
         self._temps = None
 
     def lua_line(self, pyline):
+        if self.stripped:
+            return -1
         lines = self.lines
         i = min(pyline, len(lines) - 1)
         while i > 0:
@@ -156,9 +169,14 @@ def chunk_info(filename):
     return info
 
 
-def register_source(filename, source):
+_STRIPPED = set()
+
+
+def register_source(filename, source, stripped=False):
     """Make generated source that has no file (from `load`) visible here."""
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    if stripped:
+        _STRIPPED.add(filename)
     _info_cache.pop(filename, None)
 
 
@@ -590,6 +608,9 @@ def describe(node, code):
         return describe(value, code) if value is not None else ""
     if isinstance(node, ast.Name):
         n = node.id
+        info = chunk_info(code.co_filename)
+        if info is not None and info.stripped:
+            return ""  # no names without debug information
         if n in code.co_freevars:
             return " (upvalue '%s')" % lua_name(n)
         if n in code.co_varnames or n in code.co_cellvars:
@@ -614,9 +635,23 @@ def describe(node, code):
         return " (field '?')"
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return " (constant '%s')" % node.value
-    if isinstance(node, ast.IfExp):
+    if isinstance(node, ast.IfExp) and _is_str_test(node.test):
+        # (o if o.__class__ is not str else STRINGS): the value o itself.
+        # Other conditional expressions are results of `and`, `or`, calls
+        # or arithmetic, which Lua does not name.
         return describe(node.body, code)
     return ""
+
+
+def _is_str_test(test):
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Attribute)
+        and test.left.attr == "__class__"
+        and isinstance(test.ops[0], ast.IsNot)
+        and isinstance(test.comparators[0], ast.Name)
+        and test.comparators[0].id == "str"
+    )
 
 
 _PYTYPES = {

@@ -116,27 +116,32 @@ def compile_to_python(
     return text
 
 
-def load_python(text, env, filename=None):
-    """The main function of a compiled chunk, with `env` as its _ENV."""
+def load_python(text, env, filename=None, stripped=False, source=None):
+    """The main function of a compiled chunk, with `env` as its _ENV.
+    `source` is Lua's chunk name ("@f.lua", "=stdin", the text...), kept
+    as LUA_SOURCE for debug.getinfo (the banner holds only its display
+    form)."""
     if filename is None:
         filename = "<lua chunk %d>" % next(_counter)
-    frames.register_source(filename, text)
+    frames.register_source(filename, text, stripped)
     with warnings.catch_warnings():
         # `None["x"]` is legal generated code for Lua's `(nil).x`.
         warnings.simplefilter("ignore", SyntaxWarning)
         code = compile(text, filename, "exec")
     ns = {"__name__": "moonlet_chunk", "__file__": filename}
+    if source is not None:
+        ns["LUA_SOURCE"] = source
     exec(code, ns)
     return ns["lua_chunk"](env)
 
 
-def load_lua(source, chunkname, env, from_file=True):
+def load_lua(source, chunkname, env, from_file=True, stripped=False):
     """Compile Lua source (chunkname is Lua's, e.g. "@foo.lua" or "=stdin")
     and return its main function. Raises LuaSyntaxError."""
     display = chunkid(chunkname)
     try:
         text = compile_to_python(source, display, from_file=from_file)
-        return load_python(text, env)
+        return load_python(text, env, stripped=stripped, source=chunkname)
     except (SyntaxError, RecursionError, MemoryError) as e:
         # Python's own limits (100 levels of indentation, 20 nested loops)
         # are lower than Lua's for deeply nested blocks.

@@ -58,6 +58,16 @@ def _varinfo(idx):
     return varinfo(idx)
 
 
+def objtypename(v):
+    """The type name in runtime error messages (luaT_objtypename): the
+    `__name` of the value's metatable when that is a string."""
+    if v is not None and v.__class__ not in (bool, int, float, str):
+        n = getmetafield(v, "__name")
+        if n.__class__ is str:
+            return n
+    return type_name(v)
+
+
 def _num(v):
     """Number value of v for arithmetic (strings convert), else None."""
     cls = v.__class__
@@ -73,7 +83,7 @@ def callmeta(h, event, *args):
     that cannot be called gets Lua's "(metamethod 'add')" message."""
     if h.__class__ is str or not callable(h):
         rt_error(
-            "attempt to call a %s value (metamethod '%s')" % (type_name(h), event[2:])
+            "attempt to call a %s value (metamethod '%s')" % (objtypename(h), event[2:])
         )
     r = h(*args)
     return r if r.__class__ is not Multi else first(r)
@@ -101,7 +111,7 @@ def _arith(event, a, b):
     bad, idx = (b, 2) if _num(a) is not None else (a, 1)
     rt_error(
         "attempt to perform arithmetic on a %s value%s"
-        % (type_name(bad), _varinfo(idx))
+        % (objtypename(bad), _varinfo(idx))
     )
 
 
@@ -271,7 +281,7 @@ def arith_unm(a):
             return arith_unm(n)
         rt_error("attempt to unm a 'string' with a 'string'")
     rt_error(
-        "attempt to perform arithmetic on a %s value%s" % (type_name(a), _varinfo(1))
+        "attempt to perform arithmetic on a %s value%s" % (objtypename(a), _varinfo(1))
     )
 
 
@@ -294,7 +304,7 @@ def _toint_bit(event, a, b):
         if v.__class__ not in (int, float):
             rt_error(
                 "attempt to perform bitwise operation on a %s value%s"
-                % (type_name(v), _varinfo(i))
+                % (objtypename(v), _varinfo(i))
             )
     rt_error("number%s has no integer representation" % _varinfo(1 if x is None else 2))
 
@@ -346,7 +356,7 @@ def bit_not(a):
         rt_error("number%s has no integer representation" % _varinfo(1))
     rt_error(
         "attempt to perform bitwise operation on a %s value%s"
-        % (type_name(a), _varinfo(1))
+        % (objtypename(a), _varinfo(1))
     )
 
 
@@ -373,7 +383,7 @@ def concat(a, b):
     if h is not None:
         return callmeta(h, "__concat", a, b)
     bad, idx = (b, 2) if x is not None else (a, 1)
-    rt_error("attempt to concatenate a %s value%s" % (type_name(bad), _varinfo(idx)))
+    rt_error("attempt to concatenate a %s value%s" % (objtypename(bad), _varinfo(idx)))
 
 
 def concat_list(*vals):
@@ -400,7 +410,7 @@ def concat_list(*vals):
             bad, info = v, _varinfo(i + 1)
         else:
             bad, info = r, (_varinfo(n) if i == n - 2 else "")
-        rt_error("attempt to concatenate a %s value%s" % (type_name(bad), info))
+        rt_error("attempt to concatenate a %s value%s" % (objtypename(bad), info))
     return r
 
 
@@ -420,12 +430,12 @@ def lua_len(v):
         return callmeta(h, "__len", v, v)
     if isinstance(v, Table):
         return length(v)
-    rt_error("attempt to get length of a %s value%s" % (type_name(v), _varinfo(1)))
+    rt_error("attempt to get length of a %s value%s" % (objtypename(v), _varinfo(1)))
 
 
 def _cmp_error(a, b):
-    ta = type_name(a)
-    tb = type_name(b)
+    ta = objtypename(a)
+    tb = objtypename(b)
     if ta == tb:
         rt_error("attempt to compare two %s values" % ta)
     rt_error("attempt to compare %s with %s" % (ta, tb))
@@ -514,7 +524,7 @@ def index(o, k):
         return first(h(o, k))
     h = getmetafield(o, "__index")
     if h is None:
-        rt_error("attempt to index a %s value%s" % (type_name(o), _varinfo(1)))
+        rt_error("attempt to index a %s value%s" % (objtypename(o), _varinfo(1)))
     if isinstance(h, Table):
         return h[readkey(k)]
     return first(h(o, k))
@@ -536,7 +546,9 @@ def setindex(o, k, v):
         elif not isinstance(o, Table):
             h = getmetafield(o, "__newindex")
             if h is None:
-                rt_error("attempt to index a %s value%s" % (type_name(o), _varinfo(1)))
+                rt_error(
+                    "attempt to index a %s value%s" % (objtypename(o), _varinfo(1))
+                )
             if isinstance(h, Table):
                 o = h
                 continue
@@ -564,7 +576,7 @@ def call(f, *args):
         return f(*args)
     h = getmetafield(f, "__call")
     if h is None:
-        rt_error("attempt to call a %s value" % type_name(f))
+        rt_error("attempt to call a %s value" % objtypename(f))
     return h(f, *args)
 
 

@@ -101,9 +101,9 @@ def _forval(v, what):
         n = str2number(v)
         if n is not None:
             return float(n)
-    from .values import type_name
+    from .ops import objtypename
 
-    rt_error("bad 'for' %s (number expected, got %s)" % (what, type_name(v)))
+    rt_error("bad 'for' %s (number expected, got %s)" % (what, objtypename(v)))
 
 
 def numfor(a, b, c=1):

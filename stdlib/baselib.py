@@ -332,22 +332,24 @@ def _load_dump(data, name, env):
             where_ = name
         return Multi((None, "%s: bad binary format (%s)" % (where_, fields)))
     kind, chunkname, line, ups, text = fields
+    kind, _, flags = kind.partition(",")
+    stripped = flags == "stripped"
     if kind == "chunk":
-        return _load(text, chunkname, env)
+        return _load(text, chunkname, env, stripped)
     # The function's text at its own line, after locals for its upvalues.
     decl = "local %s; " % ", ".join(ups.split(",")) if ups else ""
     wrapper = "\n" * (max(int(line), 1) - 1) + decl + "return " + text
-    r = _load(wrapper, chunkname, env)
+    r = _load(wrapper, chunkname, env, stripped)
     if r.__class__ is Multi:
         return r  # nil and a message
     return r()
 
 
-def _load(source, name, env):
+def _load(source, name, env, stripped=False):
     from moonlet.compiler.errors import LuaSyntaxError
 
     try:
-        return loader.load_lua(source, name, env, from_file=False)
+        return loader.load_lua(source, name, env, from_file=False, stripped=stripped)
     except LuaSyntaxError as e:
         return Multi((None, e.message))
 

@@ -21,13 +21,16 @@ LUA_VISIBLE = True
 
 class Coroutine:
     lua_type = "thread"
-    __slots__ = ("fn", "glet", "status", "prev", "error", "__weakref__")
+    __slots__ = ("fn", "glet", "status", "prev", "error", "nny", "__weakref__")
 
     def __init__(self, fn, glet=None, status="suspended"):
         self.fn = fn
         self.glet = glet
         self.status = status
         self.prev = None
+        # Library functions running Lua callbacks (a C-call boundary: the
+        # callbacks cannot yield), as Lua's nny count.
+        self.nny = 0
         # The LuaError that killed the coroutine, until close reports it.
         self.error = None
 
@@ -65,11 +68,19 @@ def co_create(f=NOARG, *_):
     return co
 
 
+# Lua's LUAI_MAXCCALLS: coroutines resumed inside coroutines nest on the C
+# stack (here: greenlets started inside greenlets), so deep nesting fails.
+MAX_NESTING = 200
+_nesting = [0]
+
+
 def _resume(co, args):
     if co.status == "dead":
         return False, "cannot resume dead coroutine"
     if co.status != "suspended":
         return False, "cannot resume non-suspended coroutine"
+    if _nesting[0] >= MAX_NESTING:
+        return False, "C stack overflow"
     prev = _current[0]
     if co.glet is None:
         co.glet = greenlet.greenlet(_run(co))
@@ -78,11 +89,13 @@ def _resume(co, args):
     co.status = "running"
     co.prev = prev
     _current[0] = co
+    _nesting[0] += 1
     try:
         # A started greenlet receives the values as one tuple (yield's
         # return value); a new one receives them as its arguments.
         tag, val = co.glet.switch(args) if co.glet else co.glet.switch(*args)
     finally:
+        _nesting[0] -= 1
         _current[0] = prev
         prev.status = "running"
     if tag == "yield":
@@ -108,11 +121,22 @@ def co_resume(co=NOARG, *args):
     return Multi((False, val))
 
 
+def c_boundary():
+    """Mark the running coroutine as inside a library function that calls
+    Lua code (table.sort's comparator, gsub's replacement): yields fail
+    until the returned coroutine's `nny` is decremented again."""
+    co = _current[0]
+    co.nny += 1
+    return co
+
+
 def co_yield(*args):
     co = _current[0]
     if co is _main or co.glet is None:
         # luaG_runerror in the C function yield: no position.
         raise LuaError("attempt to yield from outside a coroutine")
+    if co.nny:
+        raise LuaError("attempt to yield across a C-call boundary")
     parent = co.glet.parent
     got = parent.switch(("yield", args))
     return Multi(got)
@@ -134,7 +158,7 @@ def co_isyieldable(co=NOARG, *_):
         co = _current[0]
     elif not isinstance(co, Coroutine):
         type_error(1, "isyieldable", "thread", co)
-    return co is not _main
+    return co is not _main and not co.nny
 
 
 def co_wrap(f=NOARG, *_):
@@ -167,6 +191,9 @@ def co_close(co=NOARG, *_):
             prev = _current[0]
             co.glet.parent = greenlet.getcurrent()
             _current[0] = co
+            # Its __close handlers run in it: it is the running coroutine.
+            co.status = "running"
+            prev.status = "normal"
             try:
                 r = co.glet.throw(greenlet.GreenletExit)
             except Exception as e:
@@ -174,6 +201,7 @@ def co_close(co=NOARG, *_):
                 return Multi((False, lua_error_from(e).value))
             finally:
                 _current[0] = prev
+                prev.status = "running"
             if isinstance(r, tuple) and r and r[0] == "error":
                 co.status = "dead"
                 return Multi((False, r[1].value))

@@ -667,7 +667,9 @@ def f_close(f=NOARG):
 
 
 def f_gc(f=NOARG, *_):
-    if isinstance(f, LuaFile) and f.stream is not None:
+    if not isinstance(f, LuaFile):
+        type_error(1, "__gc", "FILE*", f)
+    if f.stream is not None:
         _close(f)
     return NONE
 

@@ -21,6 +21,7 @@ from moonlet.runtime.table import Table, getmetafield
 from moonlet.runtime.values import MININT, NONE, Multi, first, str2number, type_name
 
 from . import lpattern
+from .corolib import c_boundary
 from ._checks import check_int, check_num, check_str, opt_int, opt_str, to_boolean
 
 LUA_VISIBLE = True
@@ -193,7 +194,11 @@ def str_dump(f=NOARG, strip=NOARG, *_):
     kind, text, ups = entry
     # Without debug information (strip), errors of the loaded function
     # name no chunk, as in Lua.
-    name = "=?" if to_boolean(strip) else "=" + info.chunk
+    if to_boolean(strip):
+        name = "=?"
+        kind += ",stripped"
+    else:
+        name = "=" + info.chunk
     body = "\x00".join([kind, name, str(line), ",".join(ups), text])
     size = struct.pack("<I", len(body)).decode("latin-1")
     return DUMP_HEADER + size + body
@@ -246,7 +251,13 @@ def str_gsub(s=NOARG, pattern=NOARG, repl=NOARG, n=NOARG, *_):
         tr = 1
     else:
         type_error(3, "gsub", "string/function/table", repl)
-    return lpattern.gsub(src, pattern, repl, max_s, tr)
+    if tr == 0:
+        return lpattern.gsub(src, pattern, repl, max_s, tr)
+    co = c_boundary()
+    try:
+        return lpattern.gsub(src, pattern, repl, max_s, tr)
+    finally:
+        co.nny -= 1
 
 
 # string.format

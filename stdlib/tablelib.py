@@ -21,6 +21,7 @@ from moonlet.runtime.ops import eq
 from moonlet.runtime.table import Table, length
 from moonlet.runtime.values import MAXINT, NONE, Multi, fmt_float, type_name, wrap_int
 
+from .corolib import c_boundary
 from ._checks import (
     TAB_R,
     TAB_RW,
@@ -431,11 +432,13 @@ def tbl_sort(t=NOARG, comp=NOARG, *_):
             return r is not None and r is not False
 
     a = t if plain and not holes else _Elements(t)
+    co = c_boundary()
     try:
         _auxsort(a, 1, n, 0, lt)
     except _BadOrder:
         rt_error("invalid order function for sorting")
     finally:
+        co.nny -= 1
         if a is t and comp is not None:
             # The comparator may have stored nils through the fast path.
             bad = [k for k, v in dict.items(t) if v is None]
