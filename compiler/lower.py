@@ -22,6 +22,44 @@ STMT = {}
 EXPR = {}
 
 
+def _int_literal(e):
+    if isinstance(e, A.Number) and isinstance(e.n, int):
+        return e.n
+    if isinstance(e, A.UMinusOp) and isinstance(e.operand, A.Number):
+        if isinstance(e.operand.n, int):
+            return -e.operand.n
+    return None
+
+
+def _fixed_local(e):
+    """The LocalVar of a name that is never assigned after its declaration."""
+    v = getattr(e, "var", None) if isinstance(e, A.Name) else None
+    if v is None or v.assigned or v.mode != "plain":
+        return None
+    return v
+
+
+def bound_after(s):
+    """(var, K) when statement s is `if x < K then ... return/break end`
+    (or x <= K, K > x, K >= x) without else: after it, x >= K."""
+    if not (isinstance(s, A.If) and s.orelse is None and s.body.body):
+        return None
+    if not isinstance(s.body.body[-1], (A.Return, A.Break)):
+        return None
+    t = s.test
+    if isinstance(t, (A.LessThanOp, A.LessOrEqThanOp)):
+        var, k = _fixed_local(t.left), _int_literal(t.right)
+        strict = isinstance(t, A.LessThanOp)
+    elif isinstance(t, (A.GreaterThanOp, A.GreaterOrEqThanOp)):
+        var, k = _fixed_local(t.right), _int_literal(t.left)
+        strict = isinstance(t, A.GreaterThanOp)
+    else:
+        return None
+    if var is None or k is None:
+        return None
+    return var, k if strict else k + 1
+
+
 def stmt_lowering(*classes):
     def deco(fn):
         for c in classes:
@@ -92,6 +130,7 @@ class Lowerer:
 
     def stmts(self, body):
         out = []
+        bounded = []
         for i, s in enumerate(body):
             out.extend(self.stmt(s))
             if isinstance(s, A.LocalAssign) and any(
@@ -101,6 +140,13 @@ class Lowerer:
 
                 out.extend(close_scope(self, s, body[i + 1 :]))
                 break
+            fact = bound_after(s)
+            if fact is not None and not any(isinstance(x, A.Label) for x in body[i:]):
+                var, low = fact
+                bounded.append((var, var.lower))
+                var.lower = low if var.lower is None else max(var.lower, low)
+        for var, old in reversed(bounded):
+            var.lower = old
         return out
 
     def stmt(self, s):

@@ -96,6 +96,19 @@ def _has_float_ops(node):
     return any(_has_float_ops(c) for c in T.children(node))
 
 
+def _bounded(left, op, k):
+    """Is `x - k` / `x + k` (k a literal) free of overflow because x has a
+    known lower bound (compiler.lower.bound_after, numeric for loops)?"""
+    v = getattr(left, "var", None) if isinstance(left, A.Name) else None
+    if v is None or v.lower is None or not isinstance(k, int):
+        return False
+    if op is ast.Sub:
+        return k >= 0 and v.lower - k >= -(2**63)
+    if op is ast.Add:
+        return k <= 0 and v.lower + k >= -(2**63)
+    return False
+
+
 def _const_num(e):
     if isinstance(e, A.Number):
         return e.n
@@ -158,7 +171,10 @@ def lower_arith(lw, e):
         return P.binop(_bare(a1), op(), _bare(b1))  # a float: no overflow
     ka = _const_num(e.left)
     kb = _const_num(e.right)
+    safe = _bounded(e.left, op, kb)
     if T.is_int(ta) and T.is_int(tb):
+        if safe:
+            return P.binop(_bare(a1), op(), _bare(b1))
         r = lw.temp("r")
         return P.ifexp(
             _int_check(
@@ -184,6 +200,16 @@ def lower_arith(lw, e):
                 ),
                 P.binop(a2, op(), b2),
                 P.call(lw.h(helper), [a2, b2]),
+            )
+        if safe:
+            return P.ifexp(
+                P.is_(P.walrus(c, _type(x1)), P.name("int")),
+                P.binop(a2, op(), b2),
+                P.ifexp(
+                    P.is_(P.name(c), P.name("float")),
+                    P.binop(a2, op(), b2),
+                    P.call(lw.h(helper), [a2, b2]),
+                ),
             )
         check = _int_check(lw, op, ka, kb, P.walrus(r, P.binop(a2, op(), b2)))
         return P.ifexp(

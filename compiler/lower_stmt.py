@@ -468,6 +468,10 @@ def lower_fornum(lw, s):
         args = [start, stop] + ([stepv] if stepv is not None else [])
         it = P.call(lw.h("numfor"), args)
     v = s.target.var
+    start_k = _int_const(s.start)
+    if start_k is not None and c is not None and c > 0 and not v.assigned:
+        # The loop variable never goes below its start.
+        v.lower = start_k
 
     def make(body):
         if v.mode == "box":

@@ -34,6 +34,7 @@ class LocalVar:
         "types",
         "fn_node",
         "shadow",
+        "lower",
     )
 
     def __init__(self, name, func, in_loop, attrib=None, is_param=False):
@@ -53,6 +54,9 @@ class LocalVar:
         # Indexed often: True, then the Python name of the variable that holds
         # `x if x.__class__ is not str else STRINGS` (lower_stmt.shadow_of).
         self.shadow = None
+        # A lower bound of its integer values where the lowering is now
+        # (after `if x < K then return end`, in `for x = K, ...`), or None.
+        self.lower = None
 
     def __repr__(self):
         return "<LocalVar %s/%s %s>" % (self.name, self.pyname, self.mode)
