@@ -64,4 +64,19 @@ def emit(module, source_name, chunkname, use_black=True):
     for lineno, lua_line in marks.items():
         lines[lineno - 1] += "  # L%d" % lua_line
     banner = BANNER % (banner_text(source_name), banner_text(chunkname))
-    return banner + "\n".join(lines)
+    return banner + "\n".join(lines) + _op_lines(module, tree, banner.count("\n"))
+
+
+def _op_lines(module, tree, shift):
+    """`LUA_OP_LINES = {...}`: the Lua line of each operation whose errors
+    Lua reports on another line than its statement's, keyed by the position
+    of its Python expression (lines shifted past the banner)."""
+    table = {}
+    for orig, new in zip(ast.walk(module), ast.walk(tree)):
+        line = getattr(orig, "lua_op_line", None)
+        if line is not None and hasattr(new, "end_col_offset"):
+            key = (new.lineno + shift, new.end_lineno + shift)
+            table[key + (new.col_offset, new.end_col_offset)] = line
+    if not table:
+        return ""
+    return "\nLUA_OP_LINES = %r\n" % (table,)

@@ -39,6 +39,15 @@ def _fixed_local(e):
     return v
 
 
+def _error_line(e):
+    """The line Lua gives the runtime errors of expression e, if e can
+    raise any itself (operators, indexing, calls)."""
+    line = getattr(e, "lua_op_line", None)
+    if line is None and isinstance(e, (A.Call, A.Invoke)):
+        line = getattr(e, "lua_line", None)
+    return line
+
+
 def bound_after(s):
     """(var, K) when statement s is `if x < K then ... return/break end`
     (or x <= K, K > x, K >= x) without else: after it, x >= K."""
@@ -105,6 +114,7 @@ class Lowerer:
         self.func = None
         self.line = 0
         self.targets = []  # stack of JumpTarget (innermost last)
+        self.op_depth = 0  # inside an expression tagged with its own line
 
     def h(self, helper):
         """A reference to a runtime helper, recorded for the import line."""
@@ -173,7 +183,19 @@ class Lowerer:
         fn = EXPR.get(type(e))
         if fn is None:
             raise CompilerBug("no lowering for expression %s" % type(e).__name__)
-        return fn(self, e)
+        line = _error_line(e)
+        if line is None or (line == self.line and not self.op_depth):
+            return fn(self, e)
+        # The operation's errors belong to another line than its statement's
+        # (a multi-line expression): tag it and everything inside it, for
+        # emit's table of operation lines (runtime.frames reads it).
+        self.op_depth += 1
+        try:
+            r = fn(self, e)
+        finally:
+            self.op_depth -= 1
+        r.lua_op_line = line
+        return r
 
     def expr1(self, e):
         """Lower an expression in a one-value context."""

@@ -499,6 +499,10 @@ def lower_forin(lw, s):
         it = P.call(lw.h("forin1"), [src])
     else:
         it = P.call(lw.h("forin"), [P.const(n), src])
+    line = getattr(s.iter[0], "lua_line", None)
+    if line is not None and line != lw.line:
+        # Lua reports the iterator's errors at the line of its expressions.
+        it.lua_op_line = line
     vars_ = [t.var for t in s.targets]
 
     def make(body):
@@ -518,11 +522,14 @@ def lower_forin(lw, s):
             if n == 1
             else P.tuple_([P.store(x) for x in names], ast.Store())
         )
-        return [
-            ast.For(
-                target=target, iter=it, body=inits + body or [ast.Pass()], orelse=[]
-            )
-        ]
+        loop = ast.For(
+            target=target, iter=it, body=inits + body or [ast.Pass()], orelse=[]
+        )
+        if hasattr(it, "lua_op_line"):
+            # (the iterator is called by the loop's FOR_ITER instruction,
+            # which has the position of the whole statement)
+            loop.lua_op_line = it.lua_op_line
+        return [loop]
 
     return _loop(lw, s, make)
 

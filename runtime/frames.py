@@ -29,6 +29,7 @@ class ChunkInfo:
         "filename",
         "lines",
         "stripped",
+        "_oplines",
         "_tree",
         "_nodes",
         "_tails",
@@ -41,6 +42,7 @@ class ChunkInfo:
         self.lines = lines
         # Loaded from string.dump(f, true): no line numbers or local names.
         self.stripped = filename in _STRIPPED
+        self._oplines = None
         self._tree = None
         self._nodes = None
         self._tails = None
@@ -81,22 +83,53 @@ class ChunkInfo:
         self._nodes = {}
         self._tails = set()
         self._temps = {}
+        self._oplines = {}
         try:
             src = "".join(linecache.getlines(self.filename))
             tree = ast.parse(src)
         except (SyntaxError, ValueError):
             return
-        self._walk(tree, None)
+        tags = {}
+        for st in tree.body:
+            if (
+                isinstance(st, ast.Assign)
+                and isinstance(st.targets[0], ast.Name)
+                and st.targets[0].id == "LUA_OP_LINES"
+            ):
+                tags = ast.literal_eval(st.value)
+        self._walk(tree, None, tags, None)
 
-    def _walk(self, node, owner):
+    def op_line(self, pos):
+        """The Lua line of the operation at a code position when it is not
+        its statement's line (compiler.emit's LUA_OP_LINES), or None."""
+        if self._nodes is None:
+            self._index()
+        return self._oplines.get(pos)
+
+    def line_at(self, code, lasti, lineno):
+        """The Lua line of the instruction at lasti (Python line lineno)."""
+        if self.stripped:
+            return -1
+        pos = _position(code, lasti)
+        if pos is not None and None not in pos:
+            line = self.op_line(pos)
+            if line is not None:
+                return line
+        return self.lua_line(lineno)
+
+    def _walk(self, node, owner, tags, opline):
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.FunctionDef):
-                self._walk(child, id(child))
+                self._walk(child, id(child), tags, None)
                 continue
+            line = opline
             if isinstance(child, ast.expr):
                 k = _key(child)
                 self._nodes.setdefault(k, child)
                 self._temps[("owner", k)] = owner
+                line = tags.get(k, opline)
+                if line is not None:
+                    self._oplines.setdefault(k, line)
                 if isinstance(child, ast.NamedExpr):
                     self._temps[(owner, child.target.id)] = child.value
             elif (
@@ -112,7 +145,12 @@ class ChunkInfo:
                 f = child.value.func
                 if not (isinstance(f, ast.Name) and f.id in _helper_names()):
                     self._tails.add(_key(child.value))
-            self._walk(child, owner)
+            elif isinstance(child, ast.For) and tags:
+                # A `for` over a Lua iterator: its calls happen at FOR_ITER.
+                k = _key(child)
+                if k in tags:
+                    self._oplines[k] = tags[k]
+            self._walk(child, owner, tags, line)
 
 
 _helpers = []
@@ -246,7 +284,7 @@ def current_line(frame):
     info = chunk_info(frame.f_code.co_filename)
     if info is None:
         return None
-    return info.lua_line(frame.f_lineno)
+    return info.line_at(frame.f_code, frame.f_lasti, frame.f_lineno)
 
 
 def where(level=1):
@@ -271,7 +309,8 @@ def where(level=1):
             level -= 1
             if level == 0:
                 if kind == "lua":
-                    return "%s:%d: " % (info.chunk, info.lua_line(f.f_lineno))
+                    line = info.line_at(f.f_code, f.f_lasti, f.f_lineno)
+                    return "%s:%d: " % (info.chunk, line)
                 return ""
         if kind is not None:
             callee = kind
@@ -287,7 +326,8 @@ def vm_where():
     while f is not None:
         kind, info = _frame_kind(f)
         if kind == "lua":
-            return "%s:%d: " % (info.chunk, info.lua_line(f.f_lineno))
+            line = info.line_at(f.f_code, f.f_lasti, f.f_lineno)
+            return "%s:%d: " % (info.chunk, line)
         if kind == "lib":
             return ""
         f = f.f_back
@@ -432,6 +472,7 @@ _HELPER_EVENTS = {
     "bit_shl": "shl",
     "bit_shr": "shr",
     "bit_not": "bnot",
+    "close_var": "close",
 }
 _BINOP_EVENTS = {
     ast.Add: "add",
@@ -588,10 +629,13 @@ _ENV_RE = re.compile(r"^_ENV(_\d+)?$")
 
 
 def lua_name(pyname):
-    """The Lua name behind a Python identifier made by the compiler."""
-    m = re.match(r"^(.*?)(_\d+)?_?$", pyname)
-    name = m.group(1) if m else pyname
-    return name or pyname
+    """The Lua name behind a Python identifier made by the compiler
+    (compiler.names.py_ident: a trailing "_" escapes a reserved name, "_2",
+    "_3", ... number the later locals of the same name)."""
+    if pyname.endswith("_") and len(pyname) > 1:
+        return pyname[:-1]
+    m = re.match(r"^(.+)_\d+$", pyname)
+    return m.group(1) if m else pyname
 
 
 _TEMP = re.compile(r"^_[a-z]\d+$")
@@ -726,7 +770,8 @@ def _prefix(tb):
     if tb is None:
         return ""
     info = chunk_info(tb.tb_frame.f_code.co_filename)
-    return "%s:%d: " % (info.chunk, info.lua_line(tb.tb_lineno))
+    line = info.line_at(tb.tb_frame.f_code, tb.tb_lasti, tb.tb_lineno)
+    return "%s:%d: " % (info.chunk, line)
 
 
 def _tb_node(tb):
@@ -847,6 +892,8 @@ def _lua_caller(entries, i):
     for fr, _ in entries[i + 1 :]:
         if chunk_info(fr.f_code.co_filename) is not None:
             return fr, via_for
+        if fr.f_code in HOOK_CODES:
+            return None, False  # a debug hook: called by no instruction
         g = fr.f_globals
         if g.get("LUA_VISIBLE") or not str(g.get("__name__")).startswith(
             "moonlet.runtime"
@@ -889,6 +936,31 @@ def _namewhat(caller):
 
 # Tracebacks of the errors whose xpcall message handlers are running.
 HANDLER_TRACEBACKS = []
+
+# Code objects of the runtime functions that call debug hooks.
+HOOK_CODES = set()
+
+
+def tail_callers(entries, i, follow=True):
+    """(caller, via_for, tail, gone) for the function of entries[i], a list
+    of (frame, line) innermost first: the Lua frame that called it (see
+    _lua_caller) and whether a generic for did; with `follow`, Lua frames
+    that called in a proper tail call are passed over: `tail` tells that
+    there were some and `gone` lists their ids (Lua no longer has them)."""
+    caller, via_for = _lua_caller(entries, i)
+    tail = False
+    gone = []
+    j = i
+    while (
+        follow
+        and caller is not None
+        and _in_tail_call(caller, chunk_info(caller.f_code.co_filename))
+    ):
+        tail = True
+        gone.append(id(caller))
+        j = next(k for k in range(j + 1, len(entries)) if entries[k][0] is caller)
+        caller, _ = _lua_caller(entries, j)
+    return caller, via_for, tail, gone
 
 
 def traceback_text(tb=None, frame=None):
@@ -940,18 +1012,8 @@ def _level_lines(entries, indexes):
         if info is not None:
             if id(fr) in gone:
                 continue
-            caller, via_for = _lua_caller(entries, i)
-            tail = False
-            j = i
-            while caller is not None and _in_tail_call(
-                caller, chunk_info(caller.f_code.co_filename)
-            ):
-                tail = True
-                gone.add(id(caller))
-                j = next(
-                    k for k in range(j + 1, len(entries)) if entries[k][0] is caller
-                )
-                caller, _ = _lua_caller(entries, j)
+            caller, via_for, tail, dropped = tail_callers(entries, i)
+            gone.update(dropped)
             if via_for:
                 label = "in for iterator 'for iterator'"
             elif tail:
