@@ -410,7 +410,10 @@ def new_instance(d, mt, setmeta):
     (`setmeta`) and the constructor's contents are the dict d (non-nil
     values, normalised keys). A fresh table closes no `__index` loop, so a
     metatable with a class of its own needs no checks."""
-    cls = getattr(mt, "icls", MTable)
+    try:
+        cls = mt.icls
+    except AttributeError:
+        cls = MTable
     if cls is MTable:
         return setmeta(Table(d), mt)
     t = cls(d)
