@@ -41,6 +41,7 @@ def compile_lua(source, chunkname, source_name=None, use_black=True, from_file=T
     body.append(chunk_def)
     body.append(_dump_table(lw, source))
     module = ast.Module(body=body, type_ignores=[])
+    module.op_tagged = lw.op_tagged
     return emit(module, source_name or chunkname, chunkname, use_black)
 
 

@@ -72,6 +72,8 @@ def _op_lines(module, tree, shift):
     Lua reports on another line than its statement's, keyed by the position
     of its Python expression (lines shifted past the banner)."""
     table = {}
+    if not getattr(module, "op_tagged", True):
+        return ""
     for orig, new in zip(ast.walk(module), ast.walk(tree)):
         line = getattr(orig, "lua_op_line", None)
         if line is not None and hasattr(new, "end_col_offset"):

@@ -115,6 +115,7 @@ class Lowerer:
         self.line = 0
         self.targets = []  # stack of JumpTarget (innermost last)
         self.op_depth = 0  # inside an expression tagged with its own line
+        self.op_tagged = False  # some expression has its own line
 
     def h(self, helper):
         """A reference to a runtime helper, recorded for the import line."""
@@ -195,6 +196,7 @@ class Lowerer:
         finally:
             self.op_depth -= 1
         r.lua_op_line = line
+        self.op_tagged = True
         return r
 
     def expr1(self, e):

@@ -503,6 +503,7 @@ def lower_forin(lw, s):
     if line is not None and line != lw.line:
         # Lua reports the iterator's errors at the line of its expressions.
         it.lua_op_line = line
+        lw.op_tagged = True
     vars_ = [t.var for t in s.targets]
 
     def make(body):
