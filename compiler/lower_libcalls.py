@@ -32,6 +32,8 @@ def _int_arg(lw, e):
     argument: evaluated there into a temporary unless simple, tested
     unless known to be an integer."""
     x = lw.expr1(e)
+    if _neg_literal(x) is not None:
+        return x, x, False
     if P.is_simple(x):
         return x, x, not (isinstance(x, ast.Constant) or T.is_int(expr_type(e)))
     tmp = lw.temp("a")
@@ -57,10 +59,29 @@ def _sub_fast(lw, s, args):
     upper = None
     if len(args) == 2:
         upper = args[1]
-        tests.append(_positive(upper, ast.GtE()))
+        k = _neg_literal(upper)
+        if k is not None:
+            # s:sub(i, -1) is s[i - 1:]; s:sub(i, -k) is s[i - 1:-k + 1]
+            # (Python's negative index counts from the end as Lua's does,
+            # and clips alike).
+            upper = None if k == -1 else P.const(k + 1)
+        else:
+            tests.append(_positive(upper, ast.GtE()))
     tests = [t for t in tests if t is not True]
     sl = ast.Slice(lower=_minus1(i), upper=upper, step=None)
     return (P.and_(*tests) if tests else None), P.subscript(s, sl)
+
+
+def _neg_literal(x):
+    """The value of a negative integer literal (lowered as -(k)), or None."""
+    if (
+        isinstance(x, ast.UnaryOp)
+        and isinstance(x.op, ast.USub)
+        and isinstance(x.operand, ast.Constant)
+        and x.operand.value.__class__ is int
+    ):
+        return -x.operand.value
+    return None
 
 
 def _positive(x, op):
@@ -99,7 +120,9 @@ def _literals_ok(name, arg_nodes):
         v = _literal(a)
         if v is None:
             continue
-        if not isinstance(v, int) or v < (0 if (name, k) == ("sub", 1) else 1):
+        if not isinstance(v, int):
+            return False
+        if (name, k) != ("sub", 1) and v < 1:
             return False
     return True
 

@@ -32,3 +32,10 @@ print(s:sub(1, 2))
 print(s:byte(2, 4))
 print(s:sub("2", "3"), s:byte("2"))
 print(("x"):rep(3):sub(2), #s:sub(2, -2))
+-- negative ends
+local w = "abcdef"
+for _, len in ipairs({0, 1, 2, 6}) do
+  local x = w:sub(1, len)
+  print(x:sub(2, -2), x:sub(1, -1), x:sub(2, -1), x:sub(1, -3), x:sub(3, -10), x:sub(1, -7), x:sub(6, -1))
+end
+print(("hello"):sub(2, -2), string.sub("hello", 1, -2))
