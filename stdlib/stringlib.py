@@ -507,6 +507,8 @@ def _topointer(v):
 # formats finite floats, ints and strings exactly as C's printf does. Any
 # other argument (nan, inf, negative %x, tables...) falls back to the full
 # implementation below, which also raises every error.
+# PyPy's '%f' (like Python 2's) prints numbers from 1e50 up as '%g' would.
+_PERCENT_F_EXACT = "%.0f" % 1e300 == format(1e300, ".0f")
 _PLAN_ITEM = re.compile(r"%([-0]?)(\d{0,2})(?:\.(\d{0,2}))?([disxXfeEgG])")
 _PLANS = {}
 
@@ -540,6 +542,8 @@ def _format_plan(fmt):
         kind = {"i": "d", "X": "x", "E": "f", "e": "f", "g": "f", "G": "f"}.get(
             conv, conv
         )
+        if conv == "f" and not _PERCENT_F_EXACT:
+            kind = "F"  # checked for huge values (PyPy)
         if conv == "i":
             conv = "d"
         spec = "%" + flag + width + ("." + prec if prec is not None else "") + conv
@@ -551,50 +555,59 @@ def _format_plan(fmt):
     return plan
 
 
-def _run_plan(plan, args):
-    out = []
-    nargs = len(args)
+_PLAN_TESTS = {
+    "d": "{v}.__class__ is int",
+    "x": "{v}.__class__ is int and {v} >= 0",
+    "f": "({v}.__class__ is float and {v} - {v} == 0.0 or {v}.__class__ is int)",
+    "F": "({v}.__class__ is float and -1e50 < {v} < 1e50 or {v}.__class__ is int)",
+    "s": "({v}.__class__ is str or {v}.__class__ is int)",
+    "s0": '({v}.__class__ is str and "\\0" not in {v} or {v}.__class__ is int)',
+}
+
+
+def _plan_function(plan):
+    """A function running a plan with one `%` operation: the plan's
+    argument tests, in generated Python, then Python's formatting (None
+    when a test fails)."""
+    fmt = []
+    tests = []
+    names = []
     for item in plan:
         if item.__class__ is str:
-            out.append(item)
+            fmt.append(item.replace("%", "%%"))
             continue
         idx, kind, spec = item
-        if idx >= nargs:
-            return None
-        v = args[idx]
-        cls = v.__class__
-        if kind == "d":
-            if cls is not int:
-                return None
-        elif kind == "s":
-            if cls is not str:
-                if cls is int:
-                    v = str(v)
-                else:
-                    return None
-            elif spec == "%s":
-                out.append(v)
-                continue
-            elif "\0" in v:
-                return None
-        elif kind == "f":
-            if cls is int:
-                v = float(v)
-            elif cls is not float or v - v != 0.0:
-                return None
-        elif cls is not int or v < 0:
-            return None
-        out.append(spec % v)
-    return "".join(out)
+        v = "a%d" % idx
+        names.append(v)
+        if kind == "s" and spec != "%s":
+            kind = "s0"
+        tests.append(_PLAN_TESTS[kind].format(v=v))
+        fmt.append(spec)
+    n = len(names)
+    if n == 0:
+        text = "".join(fmt).replace("%%", "%")
+        return lambda args: text
+    src = (
+        "def run(args):\n"
+        "    if len(args) >= %d:\n"
+        "        %s, = args[:%d]\n"
+        "        if %s:\n"
+        "            return %r %% (%s,)\n"
+        "    return None\n"
+    ) % (n, ", ".join(names), n, " and ".join(tests), "".join(fmt), ", ".join(names))
+    ns = {}
+    exec(src, ns)
+    return ns["run"]
 
 
 def str_format(fmt=NOARG, *args):
     if fmt.__class__ is str:
-        plan = _PLANS.get(fmt)
-        if plan is None:
-            plan = _PLANS[fmt] = _format_plan(fmt)
-        if plan:
-            r = _run_plan(plan, args)
+        run = _PLANS.get(fmt)
+        if run is None:
+            plan = _format_plan(fmt)
+            run = _PLANS[fmt] = _plan_function(plan) if plan else False
+        if run:
+            r = run(args)
             if r is not None:
                 return r
     strfrmt = check_str(fmt, 1, "format")
