@@ -95,6 +95,13 @@ def str_upper(s=NOARG, *_):
 
 
 def str_rep(s=NOARG, n=NOARG, sep=NOARG, *_):
+    if s.__class__ is str and n.__class__ is int and 0 < n < 1000:
+        # The common small case: no size check needed below 2**31 bytes.
+        if sep is NOARG or sep is None:
+            if len(s) < 1000000:
+                return s * n
+        elif sep.__class__ is str and len(s) + len(sep) < 1000000:
+            return sep.join([s] * n)
     s = check_str(s, 1, "rep")
     n = check_int(n, 2, "rep")
     sep = opt_str(sep, 3, "rep", "")
