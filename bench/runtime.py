@@ -2,6 +2,7 @@
 
     python bench/runtime.py [--quick] [--repeat N] [--pingpong N] [--spawn N]
                             [--idle N] [--json FILE]
+    python bench/runtime.py --million [N]
 
 Three measurements, each made twice in the same run:
 
@@ -9,6 +10,10 @@ Three measurements, each made twice in the same run:
   of a moonlet node, in this process;
 - bare greenlet: the same loop on the minimal scheduler written plainly in
   this file (a FIFO run queue of greenlets, a mailbox deque per greenlet).
+  It switches through its hub for every hand-over and makes a new greenlet
+  for every spawn; moonlet's scheduler switches from task to task directly
+  and reuses the greenlets of finished tasks (runtime.sched,
+  runtime.process POOL_SIZE), which the bare loop leaves as they are.
 
 1. round trips/s: a ping process sends a message to a pong process with
    process.send and waits for the reply on process.listen, N times;
@@ -19,6 +24,10 @@ Three measurements, each made twice in the same run:
    memory Python allocates (tracemalloc, in this process) and of the
    resident set size (RSS, in a fresh child process without tracemalloc)
    divided by N.
+
+--million makes only the third measurement, with 1,000,000 idle processes
+(or N), each side in a fresh child process: the growth of the RSS, per
+process, the peak RSS and the time it took.
 
 Rates are the best of --repeat runs (moonlet and bare in turn; the bare
 loops run BARE_FACTOR times as many iterations, so as to run about as long). The table gives moonlet, bare greenlet,
@@ -326,8 +335,12 @@ def rss_bytes():
         return None
 
 
+MARK_TIMES = []  # when memory_now() was called (perf_counter)
+
+
 def memory_now():
     """(bytes traced by tracemalloc or None, RSS bytes), after a collection."""
+    MARK_TIMES.append(time.perf_counter())
     gc.collect()
     traced = tracemalloc.get_traced_memory()[0] if tracemalloc.is_tracing() else None
     return traced, rss_bytes()
@@ -359,19 +372,24 @@ def idle_traced(bench, n):
     return (after - before) / n
 
 
-def idle_rss(side, n):
+def idle_rss(side, n, full=False, timeout=300):
     """Bytes per idle process by RSS, measured in a fresh child process
-    (python bench/runtime.py --rss-child SIDE N)."""
+    (python bench/runtime.py --rss-child SIDE N); with `full`, the child's
+    whole report: {"growth": RSS growth in bytes, "peak": peak RSS in bytes,
+    "seconds": from the first memory reading to the second, that is the
+    time to spawn the N processes and see them all ready}."""
     p = subprocess.run(
         [sys.executable, os.path.abspath(__file__), "--rss-child", side, str(n)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        timeout=300,
+        timeout=timeout,
     )
     if p.returncode != 0:
         raise RuntimeError("RSS child failed: %s" % p.stderr.decode(errors="replace"))
     v = json.loads(p.stdout)
-    return None if v is None else v / n
+    if full:
+        return v
+    return None if v["growth"] is None else v["growth"] / n
 
 
 def rss_child(side, n):
@@ -384,7 +402,50 @@ def rss_child(side, n):
     finally:
         if side == "moonlet":
             bench.close()
-    print(json.dumps(None if before is None else after - before))
+    seconds = MARK_TIMES[-1] - MARK_TIMES[-2]
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    except ImportError:  # pragma: no cover - not Unix
+        peak = None
+    growth = None if before is None else after - before
+    print(json.dumps({"growth": growth, "peak": peak, "seconds": seconds}))
+
+
+def million(n):
+    """--million: RSS of n idle processes, moonlet and bare, one fresh child
+    process each."""
+    print(
+        "%s idle processes, each side in a fresh child process (Python %s, "
+        "greenlet %s)"
+        % ("{:,}".format(n), sys.version.split()[0], greenlet.__version__)
+    )
+    print()
+    head = ("side", "RSS growth", "per process", "peak RSS", "time")
+    rows = [head]
+    for side in ("moonlet", "bare"):
+        v = idle_rss(side, n, full=True, timeout=3600)
+        g, peak = v["growth"], v["peak"]
+        rows.append(
+            (
+                "moonlet" if side == "moonlet" else "bare greenlet",
+                "n/a" if g is None else "%.0f MB" % (g / 2.0**20),
+                "n/a" if g is None else "%.2f KB" % (g / n / 1024.0),
+                "n/a" if peak is None else "%.0f MB" % (peak / 2.0**20),
+                "%.1f s" % v["seconds"],
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    for j, r in enumerate(rows):
+        print(
+            "  ".join(
+                c.ljust(widths[i]) if i == 0 else c.rjust(widths[i])
+                for i, c in enumerate(r)
+            ).rstrip()
+        )
+        if j == 0:
+            print("  ".join("-" * w for w in widths))
 
 
 # ---------------------------------------------------------------------------
@@ -449,11 +510,23 @@ def main(argv=None):
     ap.add_argument("--idle", type=int, metavar="N", help="idle processes")
     ap.add_argument("--json", metavar="FILE", help="also write the results here")
     ap.add_argument(
+        "--million",
+        nargs="?",
+        const=1000000,
+        type=int,
+        metavar="N",
+        help="only the RSS of 1,000,000 (or N) idle processes",
+    )
+    ap.add_argument(
         "--rss-child", nargs=2, metavar=("SIDE", "N"), help=argparse.SUPPRESS
     )
     opts = ap.parse_args(argv)
     if opts.rss_child:
         rss_child(opts.rss_child[0], int(opts.rss_child[1]))
+        return 0
+    if opts.million:
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
+        million(opts.million)
         return 0
 
     from moonlet.runtime.state import tune_gc

@@ -242,77 +242,94 @@ class App:
             g["require"] = make_require(self, entry, g, package)
 
 
-def module_loaders():
-    """{module name: fn(state globals) -> module value} for `modules:`."""
-    from moonlet.stdlib import jsonlib
+# {module name: fn(state globals, node template) -> module value} for
+# `modules:` (package.loaded has them already, unless a program took them out).
+_LOADERS = {
+    "time": lambda g, t: t.time,
+    "json": lambda g, t: t.json,
+    "errors": lambda g, t: g["errors"],
+}
 
-    return {
-        "time": lambda g, t: t.time,
-        "json": lambda g, t: jsonlib.make_lib(),
-        "errors": lambda g, t: g["errors"],
-    }
+
+class _RequireState:
+    """What the require of one process works with (kept small: every
+    process of a declared entry has one)."""
+
+    __slots__ = ("app", "entry", "g", "package", "stack", "libs")
+
+    def __init__(self, app, entry, g, package):
+        self.app = app
+        self.entry = entry
+        self.g = g
+        self.package = package
+        self.stack = None  # the library entries being loaded, innermost last
+        self.libs = None  # {library entry id: its value} once one is loaded
 
 
 def make_require(app, entry, g, package):
     """require for a process of a declared entry (see the module rules)."""
+    st = _RequireState(app, entry, g, package)
+
+    def require(name=NOARG, *_):
+        return _require(st, name)
+
+    return require
+
+
+def _require(st, name):
     from moonlet.stdlib._checks import check_str
 
     from . import sched
     from .loader import syntax_error_class
 
-    stack = [entry]
-    libs = {}
-    loaders = module_loaders()
-
-    def require(name=NOARG, *_):
-        name = check_str(name, 1, "require")
-        cur = stack[-1]
-        loaded = package["loaded"]
-        if name in cur.modules:
-            v = loaded[name]
-            if v is not None:
-                return v
-            load = loaders.get(name)
-            if load is None:
-                raise LuaError("module '%s' not found" % name)
-            proc = sched.CUR.proc
-            v = load(g, proc.node.template)
-            loaded[name] = v
+    name = check_str(name, 1, "require")
+    stack = st.stack
+    cur = stack[-1] if stack else st.entry
+    loaded = st.package["loaded"]
+    if name in cur.modules:
+        v = loaded[name]
+        if v is not None:
             return v
-        lib_id = cur.imports.get(name)
-        if lib_id is None:
-            raise LuaError(
-                "module '%s' not found: not in the modules or imports of entry %s"
-                % (name, cur.id)
-            )
-        if lib_id in libs:
-            return libs[lib_id]
-        lib = app.entry(lib_id)
-        if lib is None or getattr(lib, "kind", None) != "library.lua":
-            raise LuaError(
-                "module '%s' not found: no library entry %s" % (name, lib_id)
-            )
-        stack.append(lib)
+        load = _LOADERS.get(name)
+        if load is None:
+            raise LuaError("module '%s' not found" % name)
+        proc = sched.CUR.proc
+        v = load(st.g, proc.node.template)
+        loaded[name] = v
+        return v
+    lib_id = cur.imports.get(name)
+    if lib_id is None:
+        raise LuaError(
+            "module '%s' not found: not in the modules or imports of entry %s"
+            % (name, cur.id)
+        )
+    libs = st.libs
+    if libs is not None and lib_id in libs:
+        return libs[lib_id]
+    lib = st.app.entry(lib_id)
+    if lib is None or getattr(lib, "kind", None) != "library.lua":
+        raise LuaError("module '%s' not found: no library entry %s" % (name, lib_id))
+    if stack is None:
+        stack = st.stack = []
+    stack.append(lib)
+    try:
         try:
-            try:
-                fn = lib.chunk(g)
-            except syntax_error_class() as e:
-                raise LuaError("error loading module '%s': %s" % (name, e.message))
-            except OSError as e:
-                raise LuaError(
-                    "error loading module '%s': %s" % (name, e.strerror or e)
-                )
-            r = fn(name)
-        finally:
-            stack.pop()
-        if r.__class__ is tuple or type(r).__name__ == "Multi":
-            r = r[0] if r else None
-        if r is None:
-            r = True
-        libs[lib_id] = r
-        return r
-
-    return require
+            fn = lib.chunk(st.g)
+        except syntax_error_class() as e:
+            raise LuaError("error loading module '%s': %s" % (name, e.message))
+        except OSError as e:
+            raise LuaError("error loading module '%s': %s" % (name, e.strerror or e))
+        r = fn(name)
+    finally:
+        stack.pop()
+    if r.__class__ is tuple or type(r).__name__ == "Multi":
+        r = r[0] if r else None
+    if r is None:
+        r = True
+    if st.libs is None:
+        st.libs = {}
+    st.libs[lib_id] = r
+    return r
 
 
 def load_app(root):

@@ -14,18 +14,31 @@ Rules:
   returns None when a default is allowed, else registers the one waiter on
   every case and blocks; the first case to complete wins and the others
   become dead entries.
-- Waiters are woken with (case index, value, ok).
+- Waiters are woken with (case index, value, ok); a plain receive (case
+  index -1) is woken with the Multi (value, ok) it returns.
 - A channel fed by a process mailbox (inbox, events, listen) has `feed`:
   when a receiver starts waiting or the buffer frees a slot, the mailbox is
-  asked to deliver more (`feed.demand()`).
+  asked to deliver more (`feed.demand()`). A receiver about to block on an
+  unbuffered fed channel first asks `feed.take()`, which hands over a
+  queued message when blocking would change nothing (runtime.process).
+- Wait queues and buffers are made on first use; a waiter describes what
+  it waits for only when a deadlock report asks.
 """
 
 from collections import deque
 
-from .sched import WaitQueue, Waiter, fire, wait
+from . import sched
+from .sched import WaitQueue, Waiter, fire, wait, wait_recv
+from .values import Multi
 
 RECV = 0
 SEND = 1
+
+# What feed.take() returns when the receiver has to block.
+NOTHING = object()
+
+# What a receive on a closed, drained channel returns.
+CLOSED = Multi((None, False))
 
 
 class Channel:
@@ -43,6 +56,7 @@ class Channel:
         self.feed = None
 
     def __getitem__(self, key):
+        # stdlib.channellib replaces this with its method table's C-level get.
         return self.methods.get(key)
 
     def lua_repr(self):
@@ -88,14 +102,28 @@ class Channel:
             return False
         rq = self.recvq
         if rq:
-            r = rq.pop_live()
-            if r is not None:
-                fire(r[0], (r[1], v, True))
+            # rq.pop_live() and fire(), inlined
+            r = rq.pop(0)
+            while r[0].done:
+                if not rq:
+                    break
+                r = rq.pop(0)
+            else:
+                w = r[0]
+                w.done = True
+                i = r[1]
+                sched._runq.append(
+                    (w.glet, Multi((v, True)) if i < 0 else (i, v, True))
+                )
                 return True
-        if self._room():
-            if self.buf is None:
-                self.buf = deque()
-            self.buf.append(v)
+        size = self.size
+        if size:
+            buf = self.buf
+            if buf is None:
+                buf = self.buf = deque()
+            elif len(buf) >= size:
+                return False
+            buf.append(v)
             return True
         return False
 
@@ -138,17 +166,32 @@ class Channel:
         return wait(w)[2]
 
     def receive(self):
-        """(value, ok)."""
-        if self.buf or self.closed or self._live_sender():
-            return self._recv_now()
-        w = Waiter("channel receive" if self.feed is None else self.feed.what())
-        if self.recvq is None:
-            self.recvq = WaitQueue()
-        self.recvq.put((w, 0, None))
-        if self.feed is not None:
-            self.feed.demand()
-        r = wait(w)
-        return r[1], r[2]
+        """Multi((value, ok))."""
+        buf = self.buf
+        if buf:
+            # _recv_now(), inlined
+            v = buf.popleft()
+            sq = self.sendq
+            if sq:
+                s = sq.pop_live()
+                if s is not None:
+                    buf.append(s[2])
+                    fire(s[0], (s[1], s[2], True))
+            feed = self.feed
+            if feed is not None and feed.queue:
+                feed.demand()
+            return Multi((v, True))
+        if self.closed or (self.sendq and self._live_sender()):
+            return Multi(self._recv_now())
+        feed = self.feed
+        if feed is not None and self.size == 0:
+            v = feed.take()
+            if v is not NOTHING:
+                return Multi((v, True))
+        rq = self.recvq
+        if rq is None:
+            rq = self.recvq = WaitQueue()
+        return wait_recv(rq, "channel receive" if feed is None else feed, feed)
 
     def close(self):
         if self.closed:
@@ -160,7 +203,7 @@ class Channel:
                 r = rq.pop_live()
                 if r is None:
                     break
-                fire(r[0], (r[1], None, False))
+                fire(r[0], CLOSED if r[1] < 0 else (r[1], None, False))
         sq = self.sendq
         if sq:
             while True:

@@ -11,13 +11,18 @@ Rules:
 - Spawning runs the chunk and picks the method before spawn returns, so a
   chunk error or a missing method makes spawn fail; routing, monitor and
   link exist before the child runs; the child's main task is queued.
-- Every process has its own globals, package and package.loaded tables.
-  The library tables (string, table, math, ...) and the runtime modules
-  (`process`, `channel`, `time`) are shared by the processes of a node, as
-  in the reference runtime (which makes them immutable; here a change is
-  seen by every process). `require("time")` is preloaded; `time` is also a
-  global, so that the user guide's snippets that use it without require
-  run as written.
+- Every process has its own globals, package, package.loaded and
+  package.preload tables; the first three are copies of node-wide
+  prototypes (one C-level dict copy each), preload starts empty. The
+  library tables (string, table, math, ...) and the runtime modules
+  (`process`, `channel`, `time`, `errors`, `json`) are shared by the
+  processes of a node, as in the reference runtime (which makes them
+  immutable; here a change is seen by every process): package.loaded
+  holds them all, so `require("time")` or `require("json")` finds them
+  there. `time` is also a global, so that the user guide's snippets that
+  use it without require run as written.
+- An entry's chunk is compiled and its module executed once per node;
+  each process only calls its `lua_chunk` with the process's globals.
 - `run(entry, args)` runs entry as the root process until it ends, then
   stops what is left. Exit status: 0 when the root returns normally, 1 when
   it fails (its error and Lua traceback go to stderr), os.exit's code, or 1
@@ -27,21 +32,25 @@ Rules:
 import abc
 import os
 import re
+import types
 import warnings
 
 from . import sched
 from .clock import RealClock, VirtualClock
 from .errors import LuaError
+from .loader import syntax_error_class
 from .process import (
     EVENTS,
     EXIT,
     LINK_DOWN,
     Process,
-    event_table,
-    exit_result,
+    Task,
+    exit_event,
 )
 from .table import Table
 from .values import Multi, first, type_name
+
+from moonlet.stdlib.corolib import Coroutine
 
 DEFAULT_HOST = "app:processes"
 PID_RE = re.compile(r"^\{(?:([^{}@|]*)@)?([^{}|]+)\|([^{}|]+)\}$")
@@ -81,16 +90,22 @@ class SourceEntry(Entry):
         self.source = source
         self.chunkname = chunkname
         self.code = None
+        self.lua_chunk = None
 
     def get_source(self):
         return self.source
 
     def chunk(self, env):
-        if self.code is None:
-            self.code = compile_chunk(self.get_source(), self.chunkname)
-        ns = {"__name__": "moonlet_chunk", "__file__": self.code.co_filename}
-        exec(self.code, ns)
-        return ns["lua_chunk"](env)
+        fn = self.lua_chunk
+        if fn is None:
+            if self.code is None:
+                self.code = compile_chunk(self.get_source(), self.chunkname)
+            # A module's namespace: PyPy's JIT reads its globals as constants.
+            ns = types.ModuleType("moonlet_chunk").__dict__
+            ns["__file__"] = self.code.co_filename
+            exec(self.code, ns)
+            fn = self.lua_chunk = ns["lua_chunk"]
+        return fn(env)
 
 
 class FileEntry(SourceEntry):
@@ -245,35 +260,35 @@ class StateTemplate:
             "unsubscribe": processlib.lua_unsubscribe,
         }
         self.corolib = corolib
-        self.preload = {
-            "time": self._load_time,
-            "json": lambda *_: jsonlib.make_lib(),
-            "errors": lambda *_: self.errors,
-        }
+        self.json = jsonlib.make_lib()
         proto["coroutine"]["spawn"] = self.co_spawn
         g = dict(proto)
         g.update(self.extra_globals)
+        # The per-process entries, so that copies of these prototypes have
+        # every key already (no table grows while a process is made).
+        g["_G"] = g["package"] = True
         self.proto_globals = g
         loaded = {name: proto[name] for name in SHARED_LIBS if proto[name] is not None}
         loaded["process"] = self.process
         loaded["channel"] = self.channel
         loaded["errors"] = self.errors
+        loaded["time"] = self.time
+        loaded["json"] = self.json
+        loaded["_G"] = loaded["package"] = True
         self.proto_loaded = loaded
-
-    def _load_time(self, *_):
-        return self.time
+        package = dict(self.package)
+        package["loaded"] = package["preload"] = True
+        self.proto_package = package
 
     def new_globals(self):
         """A fresh globals table and package table for a process."""
         g = Table(self.proto_globals)
         loaded = Table(self.proto_loaded)
-        loaded["_G"] = g
-        g["_G"] = g
-        package = Table(self.package)
+        package = Table(self.proto_package)
+        g["_G"] = loaded["_G"] = g
+        g["package"] = loaded["package"] = package
         package["loaded"] = loaded
-        package["preload"] = Table(self.preload)
-        loaded["package"] = package
-        g["package"] = package
+        package["preload"] = Table()
         return g, package
 
 
@@ -343,43 +358,40 @@ class Node:
     # Spawning.
 
     def _new_process(self, entry, host, parent):
-        proc = Process(self, self.new_pid(host), host, entry.id, parent)
-        proc.globals, proc.package = self.template.new_globals()
+        self.counter += 1
+        proc = Process(self, "{%s|0x%05x}" % (host, self.counter), entry.id, parent)
+        proc.globals, proc.package = g, package = self.template.new_globals()
         if self.state_hook is not None:
-            self.state_hook(entry, proc.globals, proc.package)
-        proc.co_main = self.template.corolib.Coroutine(None, None, "running")
+            self.state_hook(entry, g, package)
+        proc.co_main = Coroutine(None, None, "running")
         return proc
 
     def spawn(self, entry_id, host, args=(), parent=None, monitor=False, link=False):
-        """Start a process of entry_id on host with exported args; return
-        it, or raise SpawnError."""
+        """Start a process of entry_id on host with exported args (a
+        tuple); return it, or raise SpawnError."""
         if host not in self.hosts:
             raise SpawnError("host not found")
         entry = self.resolver(entry_id) if self.resolver is not None else None
         if entry is None:
             raise SpawnError("factory not found")
         proc = self._new_process(entry, host, parent.pid if parent else None)
-        fn = self._init(proc, entry)
+        task = Task(proc, None, args, proc.co_main)
+        fn = self._init(proc, entry, task)
         self.procs[proc.pid] = proc
         if parent is not None:
             if monitor:
-                parent.watching[proc.pid] = proc
-                proc.watchers[parent.pid] = parent
+                parent.monitor(proc)
             if link:
-                parent.links[proc.pid] = proc
-                proc.links[parent.pid] = parent
-        proc.main = proc.start_task(fn, tuple(args), proc.co_main)
+                parent.link(proc)
+        proc.main = proc.start_task(fn, args, None, task, True)
         return proc
 
-    def _init(self, proc, entry):
-        """Run the entry's chunk in proc's state and return the function to
-        call (raises SpawnError)."""
-        from .frames import lua_error_from
-        from .loader import syntax_error_class
-        from .process import Task
-
+    def _init(self, proc, entry, task=None):
+        """Run the entry's chunk in proc's state (as `task`, which has no
+        greenlet yet) and return the function to call (raises
+        SpawnError)."""
         prev = sched.CUR.task
-        sched.enter(Task(proc, None, (), proc.co_main))
+        sched.enter(task or Task(proc, None, (), proc.co_main))
         try:
             try:
                 chunk = entry.chunk(proc.globals)
@@ -389,6 +401,8 @@ class Node:
             except OSError as e:
                 raise SpawnError("cannot read %s: %s" % (entry.id, e.strerror or e))
             except Exception as e:
+                from .frames import lua_error_from
+
                 raise SpawnError(lua_error_from(e).value)
         finally:
             if prev is not None:
@@ -418,7 +432,7 @@ class Node:
                 raise LuaError('method "%s" not found in module' % entry.method)
             return fn(*a)
 
-        proc.main = proc.start_task(root_main, tuple(args), proc.co_main)
+        proc.main = proc.start_task(root_main, tuple(args), proc.co_main, None, True)
         return proc
 
     # Exits.
@@ -448,22 +462,20 @@ class Node:
         if proc.dead:
             return
         proc.dead = True
-        self.procs.pop(proc.pid, None)
-        proc.exit_value = value
-        proc.exit_error = error
-        proc.exit_exc = exc
-        for name in proc.names:
-            if self.names.get(name) is proc:
-                del self.names[name]
-        proc.names.clear()
-        for t in proc.timers:
-            t.cancel()
-        proc.timers.clear()
+        pid = proc.pid
+        self.procs.pop(pid, None)
+        proc.exit = (value, error, exc)
+        if proc.names:
+            for name in proc.names:
+                if self.names.get(name) is proc:
+                    del self.names[name]
+            proc.names = None
+        if proc.timers:
+            for t in proc.timers:
+                t.cancel()
+            proc.timers = None
         proc.kill_tasks()
-        for sub in proc.subs.values():
-            sub.queue = None
-        proc.pending = None
-        at = self.wall_seconds()
+        proc.drop_mailbox()
         hooks = proc.exit_hooks
         if hooks:
             proc.exit_hooks = None
@@ -472,26 +484,30 @@ class Node:
         watchers = proc.watchers
         links = proc.links
         unwatched = not watchers and not links and not hooks
-        for w in watchers.values():
-            w.watching.pop(proc.pid, None)
-            ev = event_table(EXIT, proc.pid, at, result=exit_result(value, error))
-            w.post(EVENTS, (ev,), proc.pid)
-        watchers.clear()
-        for lp in links.values():
-            lp.links.pop(proc.pid, None)
-            if error is not None:
-                ev = event_table(
-                    LINK_DOWN, proc.pid, at, result=exit_result(None, error)
-                )
-                lp.post(EVENTS, (ev,), proc.pid, True)
-                if lp.link_cause is None:
-                    lp.link_cause = proc
-        links.clear()
-        for target in proc.watching.values():
-            target.watchers.pop(proc.pid, None)
-        proc.watching.clear()
+        if watchers:
+            at = self.wall_seconds()
+            for w in watchers.values():
+                w.watching.pop(pid, None)
+                ev = exit_event(EXIT, pid, at, value, error)
+                w.post(EVENTS, (ev,), pid)
+            proc.watchers = None
+        if links:
+            at = self.wall_seconds()
+            for lp in links.values():
+                lp.links.pop(pid, None)
+                if error is not None:
+                    ev = exit_event(LINK_DOWN, pid, at, None, error)
+                    lp.post(EVENTS, (ev,), pid, True)
+                    if lp.link_cause is None:
+                        lp.link_cause = proc
+            proc.links = None
+        if proc.watching:
+            for target in proc.watching.values():
+                target.watchers.pop(pid, None)
+            proc.watching = None
+        proc.release()
         if proc is self.root:
-            self.hub.stopping = True
+            self.hub.stop()
         elif error is not None and unwatched and error != "process terminated":
             self.report_crash(proc, error, exc)
 
@@ -534,7 +550,7 @@ class Node:
 
     def os_exit(self, code):
         self.exit_code = code
-        self.hub.stopping = True
+        self.hub.stop()
 
     # Running.
 
@@ -595,10 +611,10 @@ class Node:
         ]
         for pid, p in self.procs.items():
             whats = []
-            for t in p.tasks:
-                w = t.waiter
+            for t in p.live_tasks():
+                w = t.parked_on()
                 if w is not None and not w.done:
-                    whats.append(w.what)
+                    whats.append(w.describe())
             lines.append(
                 "\t%s %s: %s" % (pid, p.entry_id, ", ".join(whats) or "blocked")
             )
@@ -610,8 +626,9 @@ class Node:
         hub = self.hub
         for proc in list(self.procs.values()):
             proc.dead = True
-            for t in proc.timers:
-                t.cancel()
+            if proc.timers:
+                for t in proc.timers:
+                    t.cancel()
             proc.kill_tasks()
         self.procs.clear()
         self.names.clear()
@@ -626,6 +643,7 @@ class Node:
                         pass
             # Callbacks (mailbox steps) of dead processes do nothing.
         hub.timers = []
+        hub.drop_pool()
 
 
 def pick_method(r, method):
@@ -633,13 +651,20 @@ def pick_method(r, method):
     r[method] if r is a table holding a function there, else None."""
     if r is None:
         return None
-    if type_name(r) == "function":
+    if isinstance(r, Table):
+        if method:
+            fn = dict.get(r, method)
+            if fn.__class__ is _FUNCTION or (
+                fn is not None and type_name(fn) == "function"
+            ):
+                return fn
+        return None
+    if r.__class__ is _FUNCTION or type_name(r) == "function":
         return r
-    if isinstance(r, Table) and method:
-        fn = dict.get(r, method)
-        if fn is not None and type_name(fn) == "function":
-            return fn
     return None
+
+
+_FUNCTION = type(pick_method)
 
 
 def describe(v):

@@ -6,12 +6,30 @@ Rules:
   greenlets too. A task blocks from whichever greenlet is running (a Lua
   coroutine inside it included) and exactly that greenlet is resumed.
 - The run queue is FIFO. Its entries are (greenlet, value) pairs to switch
-  into, or (callable, argument) pairs that the hub calls itself. Nothing
+  into, or (callable, argument) pairs that are called on the way. Nothing
   else decides what runs next, so a program does the same thing every run.
+- A greenlet that blocks or yields hands over to the head of the run queue
+  itself (`_next`): callbacks at the head are called right there, and a
+  greenlet that has already started is switched to directly, without a
+  round trip through the hub. The order is the run queue's either way. A
+  greenlet that has not started yet is started by the hub only, from the
+  hub's own (shallow) stack: a new greenlet's C stack begins where it is
+  first switched to, so starting one from a task's stack would let every
+  spawn in a chain start deeper than the last.
+- The hub takes over when the run queue is empty (time moves on), when it
+  is stopping, when the head has not started, and (real clock) after
+  BUDGET hand-overs in a row, to look at the timers. A yield that finds
+  nothing else to run returns at once, and a send that needs nothing else
+  to run skips its yield (runtime.process post_alone, which calls
+  `yielded`); both count as hand-overs.
 - Blocking goes through one-shot Waiters: `wait(w)` parks the running
   greenlet, `fire(w, v)` queues it with v, once. A waiter may sit in several
   WaitQueues at a time (select): the first fire wins, and its other entries
-  are dead; queues skip them and purge them as they grow.
+  are dead; queues skip them and purge them as they grow. A plain receive
+  (`wait_recv`) reuses its task's waiter and registration: it sits in one
+  queue only and is popped from it when fired.
+- The hub keeps a pool of task greenlets that have run their task and wait
+  for another (runtime.process); `drop_pool` ends them.
 - Timers sit in a heap of (when, seq, Timer). Cancelling only marks a
   timer; the heap is rebuilt when most of it is cancelled.
 - When the run queue is empty the hub moves the clock to the next timer (a
@@ -35,6 +53,10 @@ from moonlet.stdlib import baselib, corolib
 getcurrent = greenlet.getcurrent
 _GREENLET = greenlet.greenlet
 
+# Hand-overs between greenlets before the hub looks at a real clock's timers.
+BUDGET = 64
+_FOREVER = 1 << 62
+
 
 class ProcessExit(BaseException):
     """Unwinds a task whose process has ended."""
@@ -51,6 +73,8 @@ class Cur:
 
 
 CUR = Cur()
+_STATE = baselib.STATE
+_corolib = corolib
 
 
 def enter(task):
@@ -60,15 +84,15 @@ def enter(task):
     p = task.proc
     if CUR.proc is not p:
         CUR.proc = p
-        st = baselib.STATE
-        st["globals"] = p.globals
-        st["package"] = p.package
-    corolib._current = task.co_cur
-    corolib._main = p.co_main
+        _STATE["globals"] = p.globals
+        _STATE["package"] = p.package
+        _corolib._main = p.co_main
+    _corolib._current = task.co_cur
 
 
 class Waiter:
-    """A one-shot wake-up for the greenlet that waits on it."""
+    """A one-shot wake-up for the greenlet that waits on it. `what` says
+    what it waits for (a string, or an object with a `what()` method)."""
 
     __slots__ = ("glet", "done", "what", "timer")
 
@@ -78,36 +102,40 @@ class Waiter:
         self.what = what
         self.timer = None
 
+    def describe(self):
+        w = self.what
+        return w if w.__class__ is str else w.what()
 
-class WaitQueue(deque):
+
+class WaitQueue(list):
     """A FIFO of registrations (waiter, case index, value). An entry whose
-    waiter has fired is dead: `pop_live` skips it, `put` purges them."""
+    waiter has fired is dead: `pop_live` skips it, `put` purges them. (A
+    list: it is short, and an empty one costs little.)"""
 
-    __slots__ = ("limit",)
-
-    def __init__(self):
-        deque.__init__(self)
-        self.limit = 32
+    __slots__ = ()
 
     def put(self, reg):
         self.append(reg)
-        if len(self) > self.limit:
-            live = [r for r in self if not r[0].done]
-            self.clear()
-            self.extend(live)
-            self.limit = max(32, 2 * len(live))
+        if len(self) > 32:
+            self.purge()
+
+    def purge(self):
+        """Drop the dead entries (at each power of two beyond 32)."""
+        n = len(self)
+        if n & (n - 1) == 0:
+            self[:] = [r for r in self if not r[0].done]
 
     def first_live(self):
         while self:
             r = self[0]
             if not r[0].done:
                 return r
-            self.popleft()
+            del self[0]
         return None
 
     def pop_live(self):
         while self:
-            r = self.popleft()
+            r = self.pop(0)
             if not r[0].done:
                 return r
         return None
@@ -138,9 +166,12 @@ class Timer:
         return True
 
 
-# The running hub's queue and greenlet (module globals for fast access).
+# The running hub's queue and greenlet (module globals for fast access), and
+# how many hand-overs may still bypass it.
 _runq = deque()
 _hubglet = None
+_hub = None
+_budget = 0
 
 
 def fire(w, value):
@@ -153,36 +184,201 @@ def fire(w, value):
     return True
 
 
+def _next(me):
+    """Run what comes next in the run queue, from the running greenlet `me`
+    (parked on a waiter or queued by yield_now); return the value `me` is
+    resumed with. (wait and yield_now have this loop inlined.)"""
+    global _budget
+    runq = _runq
+    while runq and _budget > 0:
+        g, v = runq[0]
+        if g.__class__ is _GREENLET:
+            if g is me:
+                runq.popleft()
+                _budget -= 1
+                return v
+            if not g:
+                break  # not started: the hub starts it from its own stack
+            runq.popleft()
+            _budget -= 1
+            return g.switch(v)
+        runq.popleft()
+        _budget -= 1
+        g(v)
+    return _hubglet.switch()
+
+
+def wait_recv(q, what, feed):
+    """A plain receive that has to block: register the running task on wait
+    queue q, let `feed` (a mailbox subscription, or None) deliver, and park
+    like wait(). Returns what the receive returns, Multi((value, ok)).
+
+    The registration is (waiter, -1, None), and a task reuses its own: a
+    plain receive sits in one queue only, and whoever wakes it pops it from
+    there, except kill_tasks (the process is dead then, and its tasks never
+    wait again)."""
+    global _budget
+    task = CUR.task
+    proc = task.proc
+    w = task.rwait
+    if w is None or proc.dead:
+        # (A task being started has no greenlet and no waiter yet.)
+        if task.glet is None:
+            raise_init_block()
+        if proc.dead:
+            raise ProcessExit()
+        w = task.rwait = Waiter(what)
+        task.rreg = (w, -1, None)
+    else:
+        w.done = False
+        w.what = what
+    # (No purge here: dead entries pile up only from selects, and select
+    # registers with WaitQueue.put, which purges. task.waiter stays None:
+    # a task is parked in a plain receive while task.rwait is not done.)
+    q.append(task.rreg)
+    if feed is not None and feed.queue:
+        feed.demand()
+    me = w.glet = getcurrent()
+    runq = _runq
+    if runq and _budget > 0:
+        # _next(me), its common case first: a started greenlet at the head.
+        g, v = runq.popleft()
+        if g.__class__ is _GREENLET and g and g is not me:
+            _budget -= 1
+            v = g.switch(v)
+        else:
+            runq.appendleft((g, v))
+            v = _next(me)
+    else:
+        v = _hubglet.switch()
+    # enter(task)
+    CUR.task = task
+    if CUR.proc is not proc:
+        CUR.proc = proc
+        _STATE["globals"] = proc.globals
+        _STATE["package"] = proc.package
+        _corolib._main = proc.co_main
+    _corolib._current = task.co_cur
+    if proc.dead:
+        raise ProcessExit()
+    return v
+
+
 def wait(w):
     """Park the running greenlet until w fires; return the value it fired
     with."""
+    global _budget
     task = CUR.task
     if task.glet is None:
         raise_init_block()
-    if task.proc.dead:
+    proc = task.proc
+    if proc.dead:
         raise ProcessExit()
-    w.glet = getcurrent()
+    me = w.glet = getcurrent()
     task.waiter = w
-    v = _hubglet.switch()
-    enter(task)
+    # _next(me)
+    runq = _runq
+    while True:
+        if runq and _budget > 0:
+            g, v = runq[0]
+            if g.__class__ is _GREENLET:
+                if g is me:
+                    runq.popleft()
+                    _budget -= 1
+                    break
+                if not g:
+                    v = _hubglet.switch()
+                    break
+                runq.popleft()
+                _budget -= 1
+                v = g.switch(v)
+                break
+            runq.popleft()
+            _budget -= 1
+            g(v)
+            continue
+        v = _hubglet.switch()
+        break
+    # enter(task)
+    CUR.task = task
+    if CUR.proc is not proc:
+        CUR.proc = proc
+        _STATE["globals"] = proc.globals
+        _STATE["package"] = proc.package
+        _corolib._main = proc.co_main
+    _corolib._current = task.co_cur
     task.waiter = None
-    if task.proc.dead:
+    if proc.dead:
         raise ProcessExit()
     return v
 
 
 def yield_now():
     """Let every other runnable task run once (a dispatcher round trip)."""
+    global _budget
     task = CUR.task
     if task.glet is None:
         raise_init_block()
-    if task.proc.dead:
+    proc = task.proc
+    if proc.dead:
         raise ProcessExit()
-    _runq.append((getcurrent(), None))
-    _hubglet.switch()
-    enter(task)
-    if task.proc.dead:
+    runq = _runq
+    if not runq:
+        if _budget > 0:
+            # Nobody else can run: the hub would resume this task at once.
+            _budget -= 1
+            return
+        runq.append((getcurrent(), None))
+        _hubglet.switch()
+    else:
+        me = getcurrent()
+        runq.append((me, None))
+        # _next(me)
+        while True:
+            if _budget > 0:
+                g, v = runq[0]
+                if g.__class__ is _GREENLET:
+                    if g is me:
+                        runq.popleft()
+                        _budget -= 1
+                        if proc.dead:
+                            raise ProcessExit()
+                        return
+                    if not g:
+                        _hubglet.switch()
+                        break
+                    runq.popleft()
+                    _budget -= 1
+                    g.switch(v)
+                    break
+                runq.popleft()
+                _budget -= 1
+                g(v)
+                continue
+            _hubglet.switch()
+            break
+    # enter(task)
+    CUR.task = task
+    if CUR.proc is not proc:
+        CUR.proc = proc
+        _STATE["globals"] = proc.globals
+        _STATE["package"] = proc.package
+        _corolib._main = proc.co_main
+    _corolib._current = task.co_cur
+    if proc.dead:
         raise ProcessExit()
+
+
+def yielded():
+    """Account for a yield_now() that needs no switch: the running task
+    would be the first to resume (only its own deliveries ran before it).
+    With a real clock, every BUDGET of them the due timers fire here."""
+    global _budget
+    _budget -= 1
+    if _budget <= 0:
+        _hub.poll()
+        if _hub.stopping:
+            yield_now()  # the run is over: to the hub
 
 
 def raise_init_block():
@@ -192,7 +388,7 @@ def raise_init_block():
 
 
 def call_soon(fn, arg=None):
-    """Have the hub call fn(arg) after what is already queued."""
+    """Have fn(arg) called after what is already queued."""
     _runq.append((fn, arg))
 
 
@@ -211,6 +407,8 @@ class Hub:
         self.ncancelled = 0
         self.glet = None
         self.stopping = False
+        # Task greenlets waiting for a task (runtime.process._worker).
+        self.pool = []
 
     def call_later(self, delay, fn, arg=None):
         """A Timer calling fn(arg) on the hub after delay nanoseconds."""
@@ -252,36 +450,69 @@ class Hub:
         self._fire_due(clock.now())
         return True
 
+    def _budget(self):
+        """Hand-overs allowed without the hub: a virtual clock moves only
+        when nothing can run, so it needs no look at its timers."""
+        if self.stopping:
+            return 0
+        return BUDGET if not self.clock.virtual else _FOREVER
+
+    def poll(self):
+        """Fire the timers that are due, from whatever greenlet runs (their
+        callbacks never switch), and renew the hand-over budget."""
+        global _budget
+        _budget = self._budget()
+        if self.timers and self.timers[0][0] <= self.clock.now():
+            self._fire_due(self.clock.now())
+
+    def drop_pool(self):
+        """End the greenlets waiting in the pool (runtime.process._worker)."""
+        pool, self.pool = self.pool, []
+        for g in pool:
+            if not g.dead:
+                g.throw(greenlet.GreenletExit)
+
+    def stop(self):
+        """Make run() return as soon as the running greenlet hands over."""
+        global _budget
+        self.stopping = True
+        if _hub is self:
+            _budget = 0
+
     def activate(self):
         """Make this hub the one that wait/fire/yield_now talk to (its
         greenlet is the caller's)."""
-        global _runq, _hubglet
+        global _runq, _hubglet, _hub, _budget
         self.glet = _hubglet = getcurrent()
         _runq = self.runq
+        _hub = self
+        _budget = self._budget()
 
     def run(self):
         """Run until stopped or until nothing can run and no timer is
         pending."""
+        global _budget
         self.activate()
         runq = self.runq
         popleft = runq.popleft
         clock = self.clock
         real = not clock.virtual
         idle_jumps = 0
-        n = 0
         while not self.stopping:
             if runq:
                 g, v = popleft()
+                if real:
+                    _budget -= 1
+                    if _budget <= 0:
+                        # BUDGET steps (here or hand-overs between tasks)
+                        # since the last look at the timers.
+                        _budget = BUDGET
+                        if self.timers and self.timers[0][0] <= clock.now():
+                            self._fire_due(clock.now())
                 if g.__class__ is _GREENLET:
                     g.switch(v)
                 else:
                     g(v)
-                if real:
-                    n += 1
-                    if n >= 64:
-                        n = 0
-                        if self.timers and self.timers[0][0] <= clock.now():
-                            self._fire_due(clock.now())
                 continue
             if not self._advance():
                 break

@@ -17,6 +17,7 @@ Rules:
 
 from moonlet.runtime import errvalues
 from moonlet.runtime.channel import RECV, SEND, Channel, select
+from moonlet.runtime.sched import wait_recv
 from moonlet.runtime.errors import NOARG, arg_error, rt_error, type_error
 from moonlet.runtime.table import Table, length
 from moonlet.runtime.values import NONE, Multi
@@ -65,8 +66,20 @@ def ch_send(ch=NOARG, v=None, *_):
 
 
 def ch_receive(ch=NOARG, *_):
-    v, ok = _check(ch, "receive").receive()
-    return Multi((v, ok))
+    if ch.__class__ is not Channel:
+        _check(ch, "receive")
+    rq = ch.recvq
+    if (
+        ch.buf
+        or ch.closed
+        or ch.sendq
+        or rq is None
+        or (ch.size == 0 and ch.feed is not None)
+    ):
+        return ch.receive()
+    # Channel.receive's blocking case, inlined.
+    feed = ch.feed
+    return wait_recv(rq, "channel receive" if feed is None else feed, feed)
 
 
 def ch_close(ch=NOARG, *_):
@@ -131,6 +144,7 @@ METHODS = {
     "case_receive": ch_case_receive,
 }
 Channel.methods = METHODS
+Channel.__getitem__ = staticmethod(METHODS.get)  # ch.m: a C-level lookup
 Channel.lua_meta = Table({"__index": Table(METHODS), "__name": "channel"})
 
 LIB = {

@@ -13,14 +13,16 @@ Rules:
   (send, spawn*, terminate, cancel, monitor, unmonitor, link, unlink,
   inbox, events, listen, unlisten, subscribe) end by letting every other
   runnable task run once (sched.yield_now), so a sender cannot starve the
-  others.
+  others. A send while nothing else is runnable delivers its message the
+  way the target's step would and goes on without a switch
+  (Process.post_alone; its most common case is inlined in p_send).
 """
 
 from moonlet.runtime import errvalues, sched
 from moonlet.runtime.channel import Channel
 from moonlet.runtime.errors import NOARG, arg_error, type_error
 from moonlet.runtime.node import SpawnError
-from moonlet.runtime.payload import Message, Payload, export
+from moonlet.runtime.payload import _SCALARS, Message, Payload, export
 from moonlet.runtime.process import (
     CANCEL,
     EVENT,
@@ -30,6 +32,7 @@ from moonlet.runtime.process import (
     LINK_DOWN,
     MESSAGE,
     RAW,
+    Process,
     event_table,
 )
 from moonlet.runtime.table import Table
@@ -55,8 +58,12 @@ def _nf(msg):
     return _nil(msg, kind)
 
 
+CUR = sched.CUR
+yield_now = sched.yield_now
+
+
 def _cur():
-    return sched.CUR.proc
+    return CUR.proc
 
 
 # Identity.
@@ -80,20 +87,57 @@ def p_id(*_):
 
 
 def p_send(dest=NOARG, topic=NOARG, *payloads):
-    p = _cur()
+    p = CUR.proc
     if p is None:
         return _nil("no context found", E.INTERNAL)
-    if dest is NOARG or topic is NOARG:
-        return _nil("send requires at least destination and topic arguments")
-    dest = check_str(dest, 1, "send")
-    topic = check_str(topic, 2, "send")
-    if topic[:1] == "@":
+    if dest.__class__ is not str or topic.__class__ is not str:
+        if dest is NOARG or topic is NOARG:
+            return _nil("send requires at least destination and topic arguments")
+        dest = check_str(dest, 1, "send")
+        topic = check_str(topic, 2, "send")
+    if topic and topic[0] == "@":
         return _nil("cannot send to @ topics")
-    target, err = p.node.lookup(dest)
-    if err is not None:
-        return _nf(err)
-    target.post(topic, tuple([export(v) for v in payloads]), p.pid)
-    sched.yield_now()
+    target = p.node.procs.get(dest)
+    if target is None:
+        target, err = p.node.lookup(dest)
+        if err is not None:
+            return _nf(err)
+    for v in payloads:
+        if v.__class__ not in _SCALARS:
+            payloads = tuple([export(v) for v in payloads])
+            break
+    if sched._runq:
+        target.post(topic, payloads, p.pid)
+        yield_now()
+    else:
+        # Nothing else can run: yielding would only run the delivery step
+        # and resume this task (Process.post_alone). Its most common case,
+        # inlined: one raw value for a task waiting in a plain receive.
+        # (The target is alive: node.procs and node.names hold live
+        # processes only.)
+        subs = target.subs
+        sub = (subs and subs.get(topic)) or target.inbox
+        if (
+            sub is not None
+            and sub.mode == RAW
+            and len(payloads) == 1
+            and not sub.queue
+            and not target.flush_queued
+        ):
+            ch = sub.channel
+            rq = ch.recvq
+            if rq:
+                r = rq[0]
+                w = r[0]
+                if r[1] < 0 and not w.done and not ch.closed:
+                    del rq[0]
+                    w.done = True
+                    sched._runq.append((w.glet, Multi((payloads[0], True))))
+                    b = sched._budget = sched._budget - 1  # sched.yielded()
+                    if b <= 0:
+                        sched._hub.poll()
+                    return True
+        target.post_alone(topic, payloads, p.pid)
     return True
 
 
@@ -102,14 +146,18 @@ def p_send(dest=NOARG, topic=NOARG, *payloads):
 
 def _spawner(fname, monitor, link):
     def spawn(id=NOARG, host=NOARG, *args):
-        p = _cur()
+        p = CUR.proc
         if p is None:
             return _nil("no context found", E.INTERNAL)
-        if id is NOARG or host is NOARG:
-            return _nil("%s requires at least id and host arguments" % fname)
-        id = check_str(id, 1, fname)
-        host = check_str(host, 2, fname)
-        args = [export(a) for a in args]
+        if id.__class__ is not str or host.__class__ is not str:
+            if id is NOARG or host is NOARG:
+                return _nil("%s requires at least id and host arguments" % fname)
+            id = check_str(id, 1, fname)
+            host = check_str(host, 2, fname)
+        for a in args:
+            if a.__class__ not in _SCALARS:
+                args = tuple([export(a) for a in args])
+                break
         try:
             child = p.node.spawn(id, host, args, p, monitor, link)
         except SpawnError as e:
@@ -148,7 +196,7 @@ def p_exec(id=NOARG, host=NOARG, *args):
     host = check_str(host, 2, "exec")
     if host == "":
         return _nil("host ID required")
-    args = [export(a) for a in args]
+    args = tuple([export(a) for a in args])
     try:
         child = p.node.spawn(id, host, args, p)
     except SpawnError as e:
@@ -247,10 +295,9 @@ def p_monitor(dest=NOARG, *_):
     target, err = p.node.lookup(dest, "pid not registered")
     if err is not None:
         return _nf(err)
-    if target.pid in p.watching:
+    if p.is_watching(target.pid):
         return _nil("already monitoring pid", E.ALREADY_EXISTS)
-    p.watching[target.pid] = target
-    target.watchers[p.pid] = p
+    p.monitor(target)
     sched.yield_now()
     return True
 
@@ -265,23 +312,22 @@ def _pid_of(p, dest):
     return target.pid, None
 
 
-def _drop(dest, fname, mine, theirs):
-    """unmonitor/unlink: forget the pair in both processes' tables."""
+def _drop(dest, fname, forget):
+    """unmonitor/unlink: forget the pair in both processes' tables
+    (forget(p, pid))."""
     p, dest = _with_dest(dest, fname)
     if p is None:
         return dest
     pid, err = _pid_of(p, dest)
     if err is not None:
         return _nf(err)
-    target = getattr(p, mine).pop(pid, None)
-    if target is not None:
-        getattr(target, theirs).pop(p.pid, None)
+    forget(p, pid)
     sched.yield_now()
     return True
 
 
 def p_unmonitor(dest=NOARG, *_):
-    return _drop(dest, "unmonitor", "watching", "watchers")
+    return _drop(dest, "unmonitor", Process.unmonitor)
 
 
 def p_link(dest=NOARG, *_):
@@ -292,14 +338,13 @@ def p_link(dest=NOARG, *_):
     if err is not None:
         return _nf(err)
     if target is not p:
-        p.links[target.pid] = target
-        target.links[p.pid] = p
+        p.link(target)
     sched.yield_now()
     return True
 
 
 def p_unlink(dest=NOARG, *_):
-    return _drop(dest, "unlink", "links", "links")
+    return _drop(dest, "unlink", Process.unlink)
 
 
 # Receiving.
@@ -326,7 +371,7 @@ def p_listen(topic=NOARG, opts=None, *_):
     topic = check_str(topic, 1, "listen")
     if topic == "":
         return _nil("topic cannot be empty")
-    if topic[:1] == "@":
+    if topic[0] == "@":
         return _nil("cannot listen to @ topics")
     mode = RAW
     if isinstance(opts, Table) and dict.get(opts, "message") is True:
@@ -401,7 +446,7 @@ def reg_register(name=NOARG, pid=NOARG, scope=NOARG, *_):
     if holder is not None and holder is not target:
         return _nil("name already registered", E.ALREADY_EXISTS)
     names[name] = target
-    target.names[name] = True
+    target.add_name(name)
     return True
 
 
@@ -424,7 +469,8 @@ def reg_unregister(name=NOARG, scope=NOARG, *_):
     holder = p.node.names.pop(name, None)
     if holder is None:
         return False
-    holder.names.pop(name, None)
+    if holder.names:
+        holder.names.pop(name, None)
     return True
 
 

@@ -133,7 +133,7 @@ def time_sleep(d=NOARG, *_):
 
 def _one_shot_fire(obj):
     proc = obj.proc
-    proc.timers.discard(obj.timer)
+    proc.drop_timer(obj.timer)
     obj.channel.offer(_now_time(proc))
     obj.channel.close()
 
@@ -141,7 +141,7 @@ def _one_shot_fire(obj):
 def _arm_one_shot(obj, ns):
     proc = obj.proc
     obj.timer = proc.node.hub.call_later(ns, _one_shot_fire, obj)
-    proc.timers.add(obj.timer)
+    proc.add_timer(obj.timer)
 
 
 def _one_shot(d, fname):
@@ -185,7 +185,7 @@ def timer_response(t=NOARG, *_):
 def timer_stop(t=NOARG, *_):
     t = _check_timer(t, "stop")
     stopped = t.timer is not None and t.timer.cancel()
-    t.proc.timers.discard(t.timer)
+    t.proc.drop_timer(t.timer)
     t.channel.close()
     sched.yield_now()
     return stopped
@@ -201,7 +201,7 @@ def timer_reset(t=NOARG, d=NOARG, *_):
         rt_error("timer:reset: duration must be > 0")
     active = t.timer is not None and t.timer.cancel()
     if active:
-        t.proc.timers.discard(t.timer)
+        t.proc.drop_timer(t.timer)
         _arm_one_shot(t, ns)
     sched.yield_now()
     return active
@@ -209,7 +209,7 @@ def timer_reset(t=NOARG, d=NOARG, *_):
 
 def _tick(tk):
     proc = tk.proc
-    proc.timers.discard(tk.timer)
+    proc.drop_timer(tk.timer)
     hub = proc.node.hub
     ch = tk.channel
     if ch.closed:
@@ -221,7 +221,7 @@ def _tick(tk):
     if when <= now:
         when += ((now - when) // tk.period + 1) * tk.period
     tk.timer = hub.call_later(when - now, _tick, tk)
-    proc.timers.add(tk.timer)
+    proc.add_timer(tk.timer)
 
 
 def time_ticker(d=NOARG, *_):
@@ -234,7 +234,7 @@ def time_ticker(d=NOARG, *_):
     proc = _node()
     tk = Ticker(proc, Channel(16), ns)
     tk.timer = proc.node.hub.call_later(ns, _tick, tk)
-    proc.timers.add(tk.timer)
+    proc.add_timer(tk.timer)
     sched.yield_now()
     return tk
 
@@ -253,7 +253,7 @@ def ticker_stop(t=NOARG, *_):
     t = _check_ticker(t, "stop")
     if t.timer is not None:
         t.timer.cancel()
-        t.proc.timers.discard(t.timer)
+        t.proc.drop_timer(t.timer)
     t.channel.close()
     sched.yield_now()
     return True

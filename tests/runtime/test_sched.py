@@ -261,3 +261,136 @@ def test_real_clock(lua_run):
         virtual=False,
     )
     assert r.out == "true\n", r
+
+
+class _StepClock:
+    """A clock that is not virtual (the hub treats it like a real one) but
+    moves 1 ns each time it is read, and never sleeps."""
+
+    virtual = False
+
+    def __init__(self):
+        self.t = 0
+
+    def now(self):
+        self.t += 1
+        return self.t
+
+    def wall_ns(self):
+        return self.t
+
+    def sleep_until(self, t):
+        self.t = max(self.t, t)
+
+
+def test_timers_fire_while_tasks_hand_over_directly():
+    """Tasks that keep waking each other switch to one another without the
+    hub; with a real clock the hub still looks at the timers every BUDGET
+    hand-overs, so a due timer fires (here: it stops the ping-pong)."""
+    hub = sched.Hub(_StepClock())
+    hub.activate()
+    stop = []
+    rounds = [0]
+    waiters = {}
+
+    class Proc:
+        dead = False
+        globals = package = co_main = None
+
+    class Task:
+        proc = Proc
+        co_cur = [None]
+        waiter = None
+
+    def player(me, other):
+        task = Task()
+        task.glet = greenlet.getcurrent()
+        sched.CUR.task = task
+        while not stop:
+            rounds[0] += 1
+            w = waiters[me] = sched.Waiter(me)
+            if other in waiters:
+                sched.fire(waiters[other], None)
+            sched.wait(w)
+
+    ga = greenlet.greenlet(lambda *_: player("a", "b"), hub.glet)
+    gb = greenlet.greenlet(lambda *_: player("b", "a"), hub.glet)
+    hub.call_later(5000, stop.append, True)
+    hub.runq.append((ga, None))
+    hub.runq.append((gb, None))
+    from moonlet.stdlib import baselib, corolib
+
+    saved = (
+        sched.CUR.task,
+        sched.CUR.proc,
+        corolib._current,
+        corolib._main,
+        dict(baselib.STATE),
+    )
+    try:
+        hub.run()
+    finally:
+        sched.CUR.task, sched.CUR.proc, corolib._current, corolib._main = saved[:4]
+        baselib.STATE.clear()
+        baselib.STATE.update(saved[4])
+    assert stop and rounds[0] > 2 * sched.BUDGET
+
+
+def test_task_greenlets_are_reused(lua_run):
+    """A finished task's greenlet waits in the hub's pool and runs the next
+    task; tasks that ended in every way (return, error, killed while
+    blocked, coroutine.spawn) leave a greenlet that works for the next."""
+    r = lua_run(
+        """
+        local ev = process.events()
+        for i = 1, 40 do
+          local pid = process.spawn_monitored("w:job", "app:processes", i)
+          if i % 4 == 0 then process.terminate(pid) end
+          local e = ev:receive()
+          io.write(e.result.error and "E" or tostring(e.result.value), " ")
+        end
+        print()
+        """,
+        {"w/job.lua": """
+            return { main = function(i)
+              coroutine.spawn(function() channel.new():receive() end)
+              if i % 4 == 1 then return i end
+              if i % 4 == 2 then error("no") end
+              if i % 4 == 3 then time.sleep("1ms") return -i end
+              process.inbox():receive()
+            end }
+            """},
+    )
+    want = []
+    for i in range(1, 41):
+        want.append({1: str(i), 2: "E", 3: str(-i), 0: "E"}[i % 4])
+    assert (r.status, r.out, r.err) == (0, " ".join(want) + " \n", ""), r
+
+
+def test_timers_fire_while_a_task_never_switches():
+    """A send while nothing else can run delivers at once and does not
+    switch; with a real clock such sends still count, so the timers that
+    come due fire (here: time.after ends the loop)."""
+    from moonlet.runtime.node import Node, ScriptEntry
+
+    src = """
+        local me = process.pid()
+        local l = process.listen("x")
+        local t = time.after(1000)  -- 1000 ns of the step clock
+        local n = 0
+        while true do
+          process.send(me, "x", n)
+          local r = channel.select{t:case_receive(), l:case_receive()}
+          if r.channel == t then break end
+          n = n + 1
+        end
+        return n > sched_budget
+        """
+    node = Node(clock=_StepClock(), resolver=lambda _: None)
+
+    def hook(entry, g, package):
+        g["sched_budget"] = sched.BUDGET
+
+    node.state_hook = hook
+    status = node.run(ScriptEntry(":main", src, "=main"))
+    assert status == 0 and node.root.exit_value is True
