@@ -530,9 +530,48 @@ def lower_forin(lw, s):
             # (the iterator is called by the loop's FOR_ITER instruction,
             # which has the position of the whole statement)
             loop.lua_op_line = it.lua_op_line
-        return [loop]
+        if not _leaves_early(body):
+            return [loop]
+        # Leaving by break, goto or return closes the loop's closing value
+        # (its 4th value): CPython closes the dropped iterator at once, PyPy
+        # only when it collects it, so close it here.
+        tmp = lw.temp("g")
+        loop.iter = P.name(tmp)
+        init = P.assign(tmp, it)
+        init.lua_line = lw.line
+        done = P.expr_stmt(P.call(lw.h("forin_close"), [P.name(tmp)]))
+        done.lua_line = lw.line
+        return [init, ast.Try(body=[loop], handlers=[], orelse=[], finalbody=[done])]
 
     return _loop(lw, s, make)
+
+
+def _leaves_early(stmts):
+    """Whether Python statements leave the loop around them by break or
+    return."""
+    for st in stmts:
+        if isinstance(st, (ast.Break, ast.Return)):
+            return True
+        if isinstance(st, (ast.FunctionDef, ast.ClassDef)):
+            continue
+        if isinstance(st, (ast.For, ast.While)):
+            # Their breaks are their own.
+            if _leaves_early_return(st.body) or _leaves_early(st.orelse):
+                return True
+            continue
+        for field in ("body", "orelse", "finalbody", "handlers"):
+            sub = getattr(st, field, None)
+            if sub and _leaves_early(sub):
+                return True
+    return False
+
+
+def _leaves_early_return(stmts):
+    for node in stmts:
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Return):
+                return True
+    return False
 
 
 @stmt_lowering(A.Return)

@@ -64,6 +64,7 @@ HELPERS = {
     "numfor",
     "forin",
     "forin1",
+    "forin_close",
     "close_var",
     "check_close",
     "lua_error_from",

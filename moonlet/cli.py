@@ -4,14 +4,16 @@
         -e CODE   run CODE first        -l MOD   require MOD first
         -v        print the version     --debug  show Python tracebacks
         -W        turn warnings on
+        --python PY     compile here, then run the program under the Python
+                        PY (e.g. pypy3) with the runtime only (moonlet/launch.py)
         --actors        run the script as the root process of the actor
                         runtime (globals process and channel, require("time"))
         --virtual-time  the same, with a virtual clock: sleeps and timers
                         take no real time
-    moonlet run [--debug] [--virtual-time] APP_DIR ENTRY [args]
+    moonlet run [--debug] [--virtual-time] [--python PY] APP_DIR ENTRY [args]
         run ENTRY (e.g. app:main) of the app folder APP_DIR as the root
         process (entries from its _index.yaml files, or a/b/c.lua is a.b:c)
-    moonlet test [--debug] [--real-time] APP_DIR
+    moonlet test [--debug] [--real-time] [--python PY] APP_DIR
         run every entry with meta.type test (on a virtual clock unless
         --real-time): PASS/FAIL per entry, then "N passed, M failed"
     moonlet compile DIR -o OUT [--name PKG] [-q] [-j N]
@@ -31,13 +33,29 @@ import sys
 from moonlet.runtime import script as lua_script
 
 USAGE = """usage: moonlet run [--debug] [--actors|--virtual-time] [-e CODE] [-l MOD] [-v] [-W]
-                   [script [args]]
-       moonlet run [--debug] [--virtual-time] APP_DIR ENTRY [args]
-       moonlet test [--debug] [--real-time] APP_DIR
+                   [--python PY] [script [args]]
+       moonlet run [--debug] [--virtual-time] [--python PY] APP_DIR ENTRY [args]
+       moonlet test [--debug] [--real-time] [--python PY] APP_DIR
        moonlet compile DIR -o OUT [--name PKG] [-q] [-j N]
 """
 
 VERSION_TEXT = "Lua 5.4 on moonlet %s (Python %s)"
+
+# Set by moonlet.launch in a program run under another Python (`--python`):
+# {"interpreter": the command that ran moonlet, "apps": {folder: the
+# _index.yaml data the first Python read, or an AppError message}}.
+CHILD = None
+
+
+def python_option(args, i):
+    """(value, next index) if args[i] is `--python PY` or `--python=PY`,
+    else None."""
+    a = args[i]
+    if a.startswith("--python="):
+        return a[len("--python=") :], i + 1
+    if a == "--python":
+        return (args[i + 1] if i + 1 < len(args) else None), i + 2
+    return None
 
 
 def run_script(args):
@@ -47,9 +65,18 @@ def run_script(args):
     rest = []
     i = 0
     show_version = False
+    warnings_on = False
     actors = None
+    python = None
     while i < len(args):
         a = args[i]
+        opt = python_option(args, i)
+        if opt is not None:
+            python, i = opt
+            if python is None:
+                sys.stderr.write("moonlet: '--python' needs argument\n%s" % USAGE)
+                return 1
+            continue
         if a == "--debug":
             debug = True
         elif a == "--actors":
@@ -59,9 +86,7 @@ def run_script(args):
         elif a == "-v":
             show_version = True
         elif a == "-W":
-            from moonlet.stdlib import baselib
-
-            baselib.lua_warn("@on")
+            warnings_on = True
         elif a in ("-e", "-l"):
             if i + 1 >= len(args):
                 sys.stderr.write("moonlet: '%s' needs argument\n%s" % (a, USAGE))
@@ -86,6 +111,14 @@ def run_script(args):
             rest = args[i + 1 :]
             break
         i += 1
+    if python is not None and CHILD is None:
+        from moonlet import launch
+
+        return launch.run_elsewhere(python, ["run"] + args, script, rest, actions)
+    if warnings_on:
+        from moonlet.stdlib import baselib
+
+        baselib.lua_warn("@on")
     if show_version:
         from moonlet import __version__
 
@@ -106,7 +139,10 @@ def run_script(args):
 
     # lua.c's arg table: the interpreter and its options at negative
     # indices. The interpreter is the command that runs moonlet again.
-    interpreter = "%s -m moonlet.cli run" % shlex.quote(sys.executable)
+    if CHILD is not None:
+        interpreter = CHILD["interpreter"]
+    else:
+        interpreter = "%s -m moonlet.cli run" % shlex.quote(sys.executable)
     pre_args = [interpreter] + args[:i]
 
     def body():
@@ -193,6 +229,11 @@ def _load_app(folder):
     from moonlet.runtime.apps import App, AppError
 
     try:
+        if CHILD is not None and folder in CHILD["apps"]:
+            indexes = CHILD["apps"][folder]
+            if isinstance(indexes, str):
+                raise AppError(indexes)
+            return App(folder, indexes)
         return App(folder)
     except AppError as e:
         lua_script.write_err("moonlet: %s\n" % e)
@@ -215,6 +256,18 @@ def test_app(args):
     meta.type test (runtime.apps.run_tests)."""
     from moonlet.runtime.apps import parse_test_options, run_tests
 
+    python = None
+    i = 0
+    while i < len(args):
+        opt = python_option(args, i)
+        if opt is None:
+            i += 1
+            continue
+        python, j = opt
+        if python is None:
+            sys.stderr.write("moonlet: '--python' needs argument\n%s" % USAGE)
+            return 1
+        args = args[:i] + args[j:]
     debug, virtual, rest = parse_test_options(args)
     folders = [a for a in rest if not a.startswith("-")]
     unexpected = [a for a in rest if a.startswith("-")] + folders[1:]
@@ -226,6 +279,10 @@ def test_app(args):
     if not folders:
         sys.stderr.write("moonlet: test needs an app folder\n%s" % USAGE)
         return 1
+    if python is not None and CHILD is None:
+        from moonlet import launch
+
+        return launch.run_elsewhere(python, ["test"] + args, app=folders[0])
     app = _load_app(folders[0])
     if app is None:
         return 1

@@ -8,6 +8,12 @@ Every `NAME.lua` with a sibling `NAME.expected` becomes two test items:
   expected files stay honest (skipped when `lua5.4` is not installed).
 
 `--update-golden` rewrites the expected files from moonlet's output.
+`--moonlet-python PY` (or the environment variable MOONLET_PYTHON=PY) runs
+the programs with `moonlet run --python PY` (compiled by this Python, run
+by PY, e.g. pypy3) and leaves out the `lua5.4` items, which do not depend
+on it; programs listed in a sibling `KNOWN_FAILURES.pypy` file are
+expected failures when PY is PyPy. Without PY on the PATH, the moonlet
+items are skipped.
 Programs listed in a sibling `KNOWN_FAILURES` file (name and reason per
 line) are expected failures until fixed.
 A program may take arguments from a sibling `NAME.args` file (one line,
@@ -29,6 +35,7 @@ import sys
 import pytest
 
 TIMEOUT = 120
+PYTHON_ENV = "MOONLET_PYTHON"
 
 
 def pytest_addoption(parser):
@@ -39,6 +46,46 @@ def pytest_addoption(parser):
         default=False,
         help="rewrite .expected files of Lua golden tests from moonlet's output",
     )
+    group.addoption(
+        "--moonlet-python",
+        metavar="PY",
+        default=None,
+        help="run the golden programs with `moonlet run --python PY` "
+        "(default: $%s; unset: in this Python)" % PYTHON_ENV,
+    )
+
+
+def pytest_configure(config):
+    if config.getoption("update_golden") and moonlet_python(config):
+        raise pytest.UsageError(
+            "--update-golden writes the expected files from this Python's runs:"
+            " not with --moonlet-python or $%s" % PYTHON_ENV
+        )
+
+
+_OTHER = {}
+
+
+def moonlet_python(config=None):
+    """The Python that runs the golden programs (`--python`), or None."""
+    py = config.getoption("moonlet_python") if config is not None else None
+    return py or os.environ.get(PYTHON_ENV) or None
+
+
+def python_kind(python):
+    """ "pypy" or "cpython" (or None if it cannot be run) for a Python."""
+    if python not in _OTHER:
+        try:
+            p = subprocess.run(
+                [python, "-c", "import sys; print(sys.implementation.name)"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                timeout=60,
+            )
+            _OTHER[python] = p.stdout.decode().strip() or None
+        except (OSError, subprocess.TimeoutExpired):
+            _OTHER[python] = None
+    return _OTHER[python]
 
 
 def pytest_collect_file(parent, file_path):
@@ -49,9 +96,17 @@ def pytest_collect_file(parent, file_path):
     return None
 
 
-def known_failures(folder):
-    """{file name: reason} from a KNOWN_FAILURES file in the folder."""
-    path = folder / "KNOWN_FAILURES"
+def known_failures(folder, config=None):
+    """{file name: reason} from a KNOWN_FAILURES file in the folder (and,
+    for programs run by PyPy, KNOWN_FAILURES.pypy)."""
+    out = _known_failures(folder / "KNOWN_FAILURES")
+    python = moonlet_python(config)
+    if python is not None and python_kind(python) == "pypy":
+        out.update(_known_failures(folder / "KNOWN_FAILURES.pypy"))
+    return out
+
+
+def _known_failures(path):
     out = {}
     if path.exists():
         for line in path.read_text().splitlines():
@@ -65,35 +120,36 @@ def known_failures(folder):
 class LuaGoldenFile(pytest.File):
     def collect(self):
         item = LuaGoldenItem.from_parent(self, name="moonlet", runner="moonlet")
-        reason = known_failures(self.path.parent).get(self.path.name)
+        reason = known_failures(self.path.parent, self.config).get(self.path.name)
         if reason:
             item.add_marker(pytest.mark.xfail(reason=reason, strict=False))
         yield item
-        yield LuaGoldenItem.from_parent(self, name="lua5.4", runner="lua5.4")
+        if moonlet_python(self.config) is None:
+            yield LuaGoldenItem.from_parent(self, name="lua5.4", runner="lua5.4")
 
 
 class AppGoldenFile(pytest.File):
     def collect(self):
         item = LuaGoldenItem.from_parent(self, name="moonlet", runner="moonlet-app")
-        reason = known_failures(self.path.parent).get(self.path.with_suffix("").name)
+        name = self.path.with_suffix("").name
+        reason = known_failures(self.path.parent, self.config).get(name)
         if reason:
             item.add_marker(pytest.mark.xfail(reason=reason, strict=False))
         yield item
 
 
-def app_command(path):
+def moonlet_command(python=None):
+    """`moonlet run` (with `--python PY` for another Python)."""
+    cmd = [sys.executable, "-m", "moonlet.cli", "run"]
+    return cmd + ["--python", python] if python else cmd
+
+
+def app_command(path, python=None):
     """The command running the app golden program whose .expected is path
     (run in its parent folder)."""
     app = path.with_suffix("")
     args = _args(app) or ["app:main"]
-    return [
-        sys.executable,
-        "-m",
-        "moonlet.cli",
-        "run",
-        "--virtual-time",
-        app.name,
-    ] + args
+    return moonlet_command(python) + ["--virtual-time", app.name] + args
 
 
 def _args(path):
@@ -103,12 +159,13 @@ def _args(path):
     return []
 
 
-def run_program(runner, path, timeout=TIMEOUT):
-    """(exit status, stdout bytes, stderr bytes) of a Lua program."""
+def run_program(runner, path, timeout=TIMEOUT, python=None):
+    """(exit status, stdout bytes, stderr bytes) of a Lua program (run by
+    `moonlet run --python PYTHON` when `python` is given)."""
     if runner == "moonlet-app":
-        cmd = app_command(path)
+        cmd = app_command(path, python)
     elif runner == "moonlet":
-        cmd = [sys.executable, "-m", "moonlet.cli", "run", path.name] + _args(path)
+        cmd = moonlet_command(python) + [path.name] + _args(path)
     else:
         cmd = [runner, path.name] + _args(path)
     p = subprocess.run(
@@ -136,7 +193,12 @@ class LuaGoldenItem(pytest.Item):
         expected_path = path.with_suffix(".expected")
         if not self.runner.startswith("moonlet") and shutil.which(self.runner) is None:
             pytest.skip("%s is not installed" % self.runner)
-        status, out, err = run_program(self.runner, path)
+        python = None
+        if self.runner.startswith("moonlet"):
+            python = moonlet_python(self.config)
+            if python is not None and shutil.which(python) is None:
+                pytest.skip("%s is not installed" % python)
+        status, out, err = run_program(self.runner, path, python=python)
         if self.runner.startswith("moonlet") and self.config.getoption("update_golden"):
             expected_path.write_bytes(out)
             return
@@ -161,4 +223,8 @@ class LuaGoldenItem(pytest.Item):
         return super().repr_failure(excinfo)
 
     def reportinfo(self):
-        return self.path, 0, "golden: %s [%s]" % (self.path.name, self.runner)
+        runner = self.runner
+        python = moonlet_python(self.config) if runner.startswith("moonlet") else None
+        if python:
+            runner += " --python " + python
+        return self.path, 0, "golden: %s [%s]" % (self.path.name, runner)

@@ -9,12 +9,18 @@ Rules:
   ~/.cache/moonlet), so unchanged files are not compiled again.
 - Each compiled chunk gets its own synthetic file name, registered with
   runtime.frames, so that errors show Lua positions.
+- Under another Python (`moonlet run --python PY`, moonlet/launch.py), or
+  when this Python has no compiler and MOONLET_COMPILER_PYTHON names one
+  that has it, source text missing from the cache is compiled by a compile
+  server run by that Python (RemoteCompiler). Without either, compiling
+  raises a Lua error that says so.
 """
 
-import hashlib
 import itertools
 import os
 import sys
+import threading
+import types
 import warnings
 
 from . import frames
@@ -74,6 +80,8 @@ def compiler_stamp():
     if not _stamp:
         import moonlet.compiler as pkg
 
+        import hashlib
+
         h = hashlib.sha256(VERSION.encode())
         d = os.path.dirname(pkg.__file__)
         for name in sorted(os.listdir(d)):
@@ -88,6 +96,12 @@ def compile_to_python(
     source, chunkname, use_black=False, use_cache=True, from_file=True
 ):
     """Python source for Lua source (raises LuaSyntaxError)."""
+    if PRECOMPILED:
+        text = PRECOMPILED.get((source, chunkname, use_black, from_file))
+        if text is not None:
+            return text
+    import hashlib  # (slow to import on PyPy: only when needed)
+
     key = hashlib.sha256(
         (
             "%s\0%s\0%s\0%s\0%s"
@@ -101,8 +115,7 @@ def compile_to_python(
                 return f.read()
         except OSError:
             pass
-    from moonlet.compiler.driver import compile_lua
-
+    compile_lua = compiler()
     text = compile_lua(source, chunkname, use_black=use_black, from_file=from_file)
     if use_cache:
         try:
@@ -114,6 +127,125 @@ def compile_to_python(
         except OSError:
             pass
     return text
+
+
+# {(source, chunkname, use_black, from_file): Python text} compiled in
+# advance by the Python that started this one (moonlet.launch).
+PRECOMPILED = {}
+
+COMPILER_ENV = "MOONLET_COMPILER_PYTHON"
+# The RemoteCompiler in use, if any (set by moonlet.launch.child_main).
+REMOTE = []
+
+
+def compiler():
+    """compile_lua(source, chunkname, use_black=, from_file=): the
+    compiler of this process, or a compile server's (see the rules)."""
+    if REMOTE:
+        return REMOTE[0].compile
+    try:
+        from moonlet.compiler.driver import compile_lua
+
+        return compile_lua
+    except (ImportError, SyntaxError) as e:
+        python = os.environ.get(COMPILER_ENV)
+        if not python:
+            from .errors import LuaError
+
+            raise LuaError(
+                "cannot compile Lua source text: moonlet's compiler does not run"
+                " on this Python (%s: %s); set %s to a Python that has it"
+                % (type(e).__name__, e, COMPILER_ENV)
+            )
+    from moonlet.launch import server_command
+
+    REMOTE[:] = [RemoteCompiler(server_command(python))]
+    return REMOTE[0].compile
+
+
+class RemoteCompiler:
+    """compile_lua through a compile server (moonlet.launch.serve), started
+    on the first request; it ends when this process does."""
+
+    def __init__(self, command):
+        self.command = command
+        self.proc = None
+        self.lock = threading.Lock()
+
+    def compile(self, source, chunkname, use_black=False, from_file=True):
+        import json
+        import subprocess
+
+        request = {
+            "source": source,
+            "chunkname": chunkname,
+            "use_black": use_black,
+            "from_file": from_file,
+        }
+        with self.lock:
+            if self.proc is None:
+                self.proc = subprocess.Popen(
+                    self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE
+                )
+            line = b""
+            try:
+                self.proc.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
+                self.proc.stdin.flush()
+                line = self.proc.stdout.readline()
+            except OSError:
+                pass
+            if not line:
+                self.proc = None
+                raise RuntimeError("the compile server (%s) ended" % self.command[0])
+        reply = json.loads(line.decode("utf-8"))
+        if "text" in reply:
+            return reply["text"]
+        if "syntax" in reply:
+            from moonlet.compiler.errors import LuaSyntaxError
+
+            raise LuaSyntaxError(reply["syntax"], reply.get("line"))
+        kind, message = reply.get("error"), reply.get("message") or ""
+        if kind == "RecursionError":
+            raise RecursionError(message)
+        if kind == "MemoryError":
+            raise MemoryError(message)
+        if kind == "SyntaxError":
+            raise SyntaxError(message)
+        raise RuntimeError("moonlet compiler: %s" % message)
+
+
+def _constants_shared():
+    code = compile(
+        "def f(): return 'one constant, longer than twenty characters'\n"
+        "def g(): return 'one constant, longer than twenty characters'\n",
+        "<test>",
+        "exec",
+    )
+    f, g = [c for c in code.co_consts if hasattr(c, "co_consts")]
+    return f.co_consts[-1] is g.co_consts[-1]
+
+
+# CPython makes equal constants of one module one object, so that a string
+# literal is the same string in every Lua function of a chunk, as in Lua
+# (string.format("%p") tells); PyPy gives each function its own copy.
+_SHARED_CONSTANTS = _constants_shared()
+
+
+def share_constants(code, seen):
+    """`code` with its string constants (and those of the functions it
+    defines) replaced by the first equal one in `seen`."""
+    consts = []
+    changed = False
+    for c in code.co_consts:
+        if c.__class__ is str:
+            new = seen.setdefault(c, c)
+        elif hasattr(c, "co_consts"):
+            new = share_constants(c, seen)
+        else:
+            new = c
+        changed = changed or new is not c
+        consts.append(new)
+    return code.replace(co_consts=tuple(consts)) if changed else code
 
 
 def load_python(text, env, filename=None, stripped=False, source=None):
@@ -128,7 +260,12 @@ def load_python(text, env, filename=None, stripped=False, source=None):
         # `None["x"]` is legal generated code for Lua's `(nil).x`.
         warnings.simplefilter("ignore", SyntaxWarning)
         code = compile(text, filename, "exec")
-    ns = {"__name__": "moonlet_chunk", "__file__": filename}
+    if not _SHARED_CONSTANTS:
+        code = share_constants(code, {})
+    # A module's namespace rather than a plain dict: PyPy's JIT reads the
+    # globals of a module dict as constants (5x faster calls and helpers).
+    ns = types.ModuleType("moonlet_chunk").__dict__
+    ns["__file__"] = filename
     if source is not None:
         ns["LUA_SOURCE"] = source
     exec(code, ns)

@@ -12,6 +12,7 @@ Rules:
 import sys
 from itertools import compress, count
 from operator import itemgetter
+from types import GeneratorType
 
 from .errors import LuaError, LuaExit, rt_error
 from .frames import lua_error_from
@@ -247,8 +248,19 @@ _FIRST = itemgetter(0)
 
 
 def _forin1(r):
-    for t in _forin(2, r):
-        yield t[0]
+    it = _forin(2, r)
+    try:
+        for t in it:
+            yield t[0]
+    finally:
+        it.close()
+
+
+def forin_close(it):
+    """End the iterator of a generic for left by break, goto or return, so
+    that its closing value is closed now (see compiler.lower_stmt)."""
+    if it.__class__ is GeneratorType:
+        it.close()
 
 
 def ipairs_iter(t, i):

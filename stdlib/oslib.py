@@ -93,8 +93,25 @@ def os_time(t=NOARG, *_):
     return r
 
 
+# PyPy's time.mktime moves a month or day 0 to 1 instead of normalising it
+# like C's mktime: it gets fields already in range.
+_MKTIME_CLAMPS = time.mktime((2000, 0, 1, 12, 0, 0, 0, 0, -1)) == time.mktime(
+    (2000, 1, 1, 12, 0, 0, 0, 0, -1)
+)
+
+
 def _mktime(year, mon, mday, hour, minute, sec, isdst):
     """C mktime on tm fields (tm_year, tm_mon, ...): seconds since the epoch."""
+    if _MKTIME_CLAMPS and not (
+        0 <= mon <= 11 and 1 <= mday <= 28 and 0 <= hour <= 23 and 0 <= minute <= 59
+    ):
+        # The same local date and time with every field in its range.
+        try:
+            tm = time.gmtime(_timegm(year + 1900, mon, mday, hour, minute, 0))
+            year, mon, mday = tm.tm_year - 1900, tm.tm_mon - 1, tm.tm_mday
+            hour, minute = tm.tm_hour, tm.tm_min
+        except (OverflowError, OSError, ValueError):
+            pass
     try:
         f = time.mktime((year + 1900, mon + 1, mday, hour, minute, sec, 0, 0, isdst))
     except OverflowError:
