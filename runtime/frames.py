@@ -51,6 +51,11 @@ class ChunkInfo:
     def lua_line(self, pyline):
         if self.stripped:
             return -1
+        return self.marked_line(pyline)
+
+    def marked_line(self, pyline):
+        """The Lua line of a Python line, even in a stripped chunk (where
+        Lua still knows where functions are defined)."""
         lines = self.lines
         i = min(pyline, len(lines) - 1)
         while i > 0:
@@ -587,7 +592,12 @@ def _position(code, lasti):
     try:
         positions = list(code.co_positions())
     except AttributeError:
-        return None
+        # Python < 3.11 (PyPy): recovered from the bytecode and the source.
+        from .positions import code_positions
+
+        positions = code_positions(code)
+        if positions is None:
+            return None
     i = lasti // 2
     if 0 <= i < len(positions):
         return positions[i]
@@ -875,6 +885,8 @@ def _func_label(code, caller=None):
     gname = global_func_name(code)
     if gname is not None:
         return "in function '%s'" % gname
+    if caller == "hook":
+        return "in hook '?'"  # called by a debug hook (runtime.hooks)
     namewhat = _namewhat(caller) if caller is not None else None
     if namewhat is not None:
         return "in %s '%s'" % namewhat
@@ -941,6 +953,15 @@ HANDLER_TRACEBACKS = []
 HOOK_CODES = set()
 
 
+def greenlet_base(f):
+    """Whether f is PyPy's greenlet machinery under a greenlet's first
+    frame: a coroutine's stack ends there (on CPython its first frame has
+    no f_back; on PyPy the chain goes on, even in a loop)."""
+    return f.f_code.co_name == "_greenlet_start" and f.f_globals.get("__name__") == (
+        "greenlet"
+    )
+
+
 def tail_callers(entries, i, follow=True):
     """(caller, via_for, tail, gone) for the function of entries[i], a list
     of (frame, line) innermost first: the Lua frame that called it (see
@@ -973,7 +994,7 @@ def traceback_text(tb=None, frame=None):
         tb = tb.tb_next
     entries.reverse()
     f = frame if frame is not None else (entries[-1][0].f_back if entries else None)
-    while f is not None:
+    while f is not None and not greenlet_base(f):
         entries.append((f, f.f_lineno))
         f = f.f_back
     # Frames that can show: Lua functions and library functions.
@@ -1027,7 +1048,8 @@ def _level_lines(entries, indexes):
                         info.lua_line(fr.f_code.co_firstlineno),
                     )
             else:
-                label = _func_label(fr.f_code, caller)
+                hooked = i + 1 < len(entries) and entries[i + 1][0].f_code in HOOK_CODES
+                label = _func_label(fr.f_code, "hook" if hooked else caller)
             out.append("\t%s:%d: %s" % (info.chunk, info.lua_line(lineno), label))
             if tail:
                 out.append("\t(...tail calls...)")
