@@ -15,6 +15,7 @@ import re
 import struct
 
 from moonlet.runtime.errors import NOARG, arg_error, rt_error, type_error
+from moonlet.runtime.debuginfo import source_of
 from moonlet.runtime.frames import chunk_info
 from moonlet.runtime.ops import tostring
 from moonlet.runtime.table import Table, getmetafield
@@ -194,7 +195,9 @@ def str_dump(f=NOARG, strip=NOARG, *_):
     info = chunk_info(code.co_filename) if table is not None else None
     entry = None
     if info is not None:
-        line = 0 if code.co_name == "lua_main" else info.lua_line(code.co_firstlineno)
+        line = (
+            0 if code.co_name == "lua_main" else info.marked_line(code.co_firstlineno)
+        )
         entry = table.get((code.co_name, line))
     if entry is None:
         rt_error("unable to dump given function")
@@ -205,7 +208,7 @@ def str_dump(f=NOARG, strip=NOARG, *_):
         name = "=?"
         kind += ",stripped"
     else:
-        name = "=" + info.chunk
+        name = source_of(f.__globals__, info)
     body = "\x00".join([kind, name, str(line), ",".join(ups), text])
     size = struct.pack("<I", len(body)).decode("latin-1")
     return DUMP_HEADER + size + body
