@@ -22,7 +22,8 @@ STMT = {}
 EXPR = {}
 
 
-def _int_literal(e):
+def int_literal(e):
+    """The value of an integer literal (`3`, `-3`), else None."""
     if isinstance(e, A.Number) and isinstance(e.n, int):
         return e.n
     if isinstance(e, A.UMinusOp) and isinstance(e.operand, A.Number):
@@ -57,10 +58,10 @@ def bound_after(s):
         return None
     t = s.test
     if isinstance(t, (A.LessThanOp, A.LessOrEqThanOp)):
-        var, k = _fixed_local(t.left), _int_literal(t.right)
+        var, k = _fixed_local(t.left), int_literal(t.right)
         strict = isinstance(t, A.LessThanOp)
     elif isinstance(t, (A.GreaterThanOp, A.GreaterOrEqThanOp)):
-        var, k = _fixed_local(t.right), _int_literal(t.left)
+        var, k = _fixed_local(t.right), int_literal(t.left)
         strict = isinstance(t, A.GreaterThanOp)
     else:
         return None

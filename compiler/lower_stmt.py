@@ -7,7 +7,7 @@ from luaparser import astnodes as A
 from . import pyast as P
 from . import lower_libcalls as libcalls
 from . import types as T
-from .lower import JumpTarget, is_multi, stmt_lowering
+from .lower import JumpTarget, int_literal, is_multi, stmt_lowering
 from .lower_expr import field_key, fresh_name, var_load, var_store
 from .lower_goto import continue_labels, escape_checks, loop_inits
 from .lower_ops import lower_test
@@ -407,20 +407,11 @@ from .lower import STMT  # noqa: E402
 STMT[A.ElseIf] = lower_if
 
 
-def _int_const(e):
-    if isinstance(e, A.Number) and isinstance(e.n, int):
-        return e.n
-    if isinstance(e, A.UMinusOp) and isinstance(e.operand, A.Number):
-        if isinstance(e.operand.n, int):
-            return -e.operand.n
-    return None
-
-
 def _int_range(lw, s, start, stop, c, a_int, b_int):
     """`range(a, b + 1, c)` for a literal step c: directly when a and b are
     known integers, else behind a test of their types, with numfor (floats,
     strings, errors) as the other branch."""
-    b_const = _int_const(s.stop)
+    b_const = int_literal(s.stop)
 
     def make(a, b):
         if b_const is not None:
@@ -461,14 +452,14 @@ def lower_fornum(lw, s):
     stepv = lw.expr1(step) if step is not None else None
     ta = expr_type(s.start)
     tb = expr_type(s.stop)
-    c = _int_const(step) if step is not None else 1
+    c = int_literal(step) if step is not None else 1
     if c is not None and c != 0:
         it = _int_range(lw, s, start, stop, c, T.is_int(ta), T.is_int(tb))
     else:
         args = [start, stop] + ([stepv] if stepv is not None else [])
         it = P.call(lw.h("numfor"), args)
     v = s.target.var
-    start_k = _int_const(s.start)
+    start_k = int_literal(s.start)
     if start_k is not None and c is not None and c > 0 and not v.assigned:
         # The loop variable never goes below its start.
         v.lower = start_k

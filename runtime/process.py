@@ -145,6 +145,21 @@ class Task:
         return w
 
 
+def _relate(proc, field, other):
+    """Add `other` to the {pid: process} map in proc's slot `field` (made on
+    first use)."""
+    d = getattr(proc, field)
+    if d is None:
+        d = {}
+        setattr(proc, field, d)
+    d[other.pid] = other
+
+
+def _unrelate(proc, field, pid):
+    d = getattr(proc, field)
+    return d.pop(pid, None) if d else None
+
+
 class Process:
     __slots__ = (
         "node",
@@ -225,33 +240,25 @@ class Process:
     # Relations (made on first use).
 
     def monitor(self, target):
-        if self.watching is None:
-            self.watching = {}
-        self.watching[target.pid] = target
-        if target.watchers is None:
-            target.watchers = {}
-        target.watchers[self.pid] = self
+        _relate(self, "watching", target)
+        _relate(target, "watchers", self)
 
     def unmonitor(self, pid):
-        target = self.watching.pop(pid, None) if self.watching else None
-        if target is not None and target.watchers:
-            target.watchers.pop(self.pid, None)
+        target = _unrelate(self, "watching", pid)
+        if target is not None:
+            _unrelate(target, "watchers", self.pid)
 
     def is_watching(self, pid):
         return bool(self.watching) and pid in self.watching
 
     def link(self, target):
-        if self.links is None:
-            self.links = {}
-        self.links[target.pid] = target
-        if target.links is None:
-            target.links = {}
-        target.links[self.pid] = self
+        _relate(self, "links", target)
+        _relate(target, "links", self)
 
     def unlink(self, pid):
-        target = self.links.pop(pid, None) if self.links else None
-        if target is not None and target.links:
-            target.links.pop(self.pid, None)
+        target = _unrelate(self, "links", pid)
+        if target is not None:
+            _unrelate(target, "links", self.pid)
 
     def add_name(self, name):
         if self.names is None:
