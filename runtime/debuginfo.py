@@ -572,13 +572,17 @@ def upvalues(fn):
     return out
 
 
+class Unsupported(Exception):
+    """What this Python cannot do (replace closure cells, assign the locals
+    of a running frame); the debug library reports it as a Lua error."""
+
+
 def replace_cell(fn, index, cell):
     """Make fn's closure cell number `index` be `cell` (lua_upvaluejoin).
     A closure tuple cannot be changed from Python; on CPython it is changed
-    in place (it belongs to fn alone), elsewhere this raises
-    NotImplementedError."""
+    in place (it belongs to fn alone), elsewhere this raises Unsupported."""
     if sys.implementation.name != "cpython":
-        raise NotImplementedError("closure cells can be replaced only on CPython")
+        raise Unsupported("closure cells can be replaced only on CPython")
     import ctypes
 
     closure = fn.__closure__
@@ -851,7 +855,7 @@ def _write_local(frame, name, value):
         try:
             from __pypy__ import locals_to_fast
         except ImportError:
-            raise NotImplementedError("cannot assign the locals of a running function")
+            raise Unsupported("cannot assign the locals of a running function")
         locals_to_fast(frame)
 
 

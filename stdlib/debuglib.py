@@ -181,7 +181,7 @@ def dbg_setlocal(*args):
         arg_error(a + 3, "setlocal", "value expected")
     try:
         return D.set_local(level, n, value)
-    except NotImplementedError as e:
+    except D.Unsupported as e:
         rt_error("setlocal: %s" % e)
 
 
@@ -236,7 +236,7 @@ def dbg_upvaluejoin(f1=NOARG, n1=NOARG, f2=NOARG, n2=NOARG, *_):
         i = next(k for k, c in enumerate(cells) if c is up1.cell)
         try:
             D.replace_cell(f1, i, up2.cell)
-        except NotImplementedError as e:
+        except D.Unsupported as e:
             rt_error("upvaluejoin: %s" % e)
         return NONE
     if up1.cell is None and up2.cell is None:
