@@ -380,8 +380,12 @@ def p_listen(topic=NOARG, opts=None, *_):
 
 
 def p_unlisten(ch=NOARG, *_):
+    return _unsubscribe(ch, "unlisten")
+
+
+def _unsubscribe(ch, fname):
     if ch.__class__ is not Channel:
-        type_error(1, "unlisten", "channel", ch)
+        type_error(1, fname, "channel", ch)
     p = _cur()
     if p is None:
         return _false("no context found", E.INTERNAL)
@@ -407,16 +411,7 @@ def lua_subscribe(topic=NOARG, ch=NOARG, *_):
 
 
 def lua_unsubscribe(ch=NOARG, *_):
-    if ch.__class__ is not Channel:
-        type_error(1, "unsubscribe", "channel", ch)
-    p = _cur()
-    if p is None:
-        return _false("no context found", E.INTERNAL)
-    ok = p.unsubscribe(ch)
-    sched.yield_now()
-    if ok:
-        return True
-    return _false("channel not found", E.NOT_FOUND)
+    return _unsubscribe(ch, "unsubscribe")
 
 
 # Registry.
