@@ -18,6 +18,7 @@ Rules:
 
 import itertools
 import os
+import re
 import sys
 import threading
 import types
@@ -280,11 +281,24 @@ def load_lua(source, chunkname, env, from_file=True, stripped=False):
         text = compile_to_python(source, display, from_file=from_file)
         return load_python(text, env, stripped=stripped, source=chunkname)
     except (SyntaxError, RecursionError, MemoryError) as e:
+        msg = getattr(e, "msg", None) or type(e).__name__
+        if isinstance(e, SyntaxError) and not _NESTING.search(msg):
+            # Generated code that Python rejects for another reason is a
+            # compiler bug, not the user's error.
+            from moonlet.compiler.errors import CompilerBug
+
+            raise CompilerBug(
+                "generated code for %s does not compile: %s (line %s)"
+                % (display, msg, e.lineno)
+            )
         # Python's own limits (100 levels of indentation, 20 nested loops)
         # are lower than Lua's for deeply nested blocks.
         from moonlet.compiler.errors import LuaSyntaxError
 
         raise LuaSyntaxError(
-            "%s: too many nested blocks for Python (%s)"
-            % (display, getattr(e, "msg", None) or type(e).__name__)
+            "%s: too many nested blocks for Python (%s)" % (display, msg)
         )
+
+
+# Python's messages for its nesting limits.
+_NESTING = re.compile(r"too many|too deeply|nested|too complex|recursion", re.I)
