@@ -337,9 +337,9 @@ def collect_sites(chunk):
             if fn.fixed_arity:
                 _param_sites(fn, calls.get(var, ()), sites, typed_params)
     for var, n in indexed.items():
-        # Indexed three times or more, never assigned again and used only in
+        # Indexed twice or more, never assigned again and used only in
         # its own function: test once for a string, not at every index.
-        if n >= 3 and var.mode == "plain" and not var.assigned and not var.captured:
+        if n >= 2 and var.mode == "plain" and not var.assigned and not var.captured:
             var.shadow = True
     return sites, fns, typed_params
 
