@@ -184,6 +184,21 @@ def fire(w, value):
     return True
 
 
+def _enter(task, proc):
+    """Make `task` of `proc` the running one again after a switch back to
+    its greenlet (the process's globals, package and coroutines become
+    current); a process killed meanwhile ends here."""
+    CUR.task = task
+    if CUR.proc is not proc:
+        CUR.proc = proc
+        _STATE["globals"] = proc.globals
+        _STATE["package"] = proc.package
+        _corolib._main = proc.co_main
+    _corolib._current = task.co_cur
+    if proc.dead:
+        raise ProcessExit()
+
+
 def _next(me):
     """Run what comes next in the run queue, from the running greenlet `me`
     (parked on a waiter or queued by yield_now); return the value `me` is
@@ -251,16 +266,7 @@ def wait_recv(q, what, feed):
             v = _next(me)
     else:
         v = _hubglet.switch()
-    # enter(task)
-    CUR.task = task
-    if CUR.proc is not proc:
-        CUR.proc = proc
-        _STATE["globals"] = proc.globals
-        _STATE["package"] = proc.package
-        _corolib._main = proc.co_main
-    _corolib._current = task.co_cur
-    if proc.dead:
-        raise ProcessExit()
+    _enter(task, proc)
     return v
 
 
@@ -299,17 +305,8 @@ def wait(w):
             continue
         v = _hubglet.switch()
         break
-    # enter(task)
-    CUR.task = task
-    if CUR.proc is not proc:
-        CUR.proc = proc
-        _STATE["globals"] = proc.globals
-        _STATE["package"] = proc.package
-        _corolib._main = proc.co_main
-    _corolib._current = task.co_cur
     task.waiter = None
-    if proc.dead:
-        raise ProcessExit()
+    _enter(task, proc)
     return v
 
 
@@ -357,16 +354,7 @@ def yield_now():
                 continue
             _hubglet.switch()
             break
-    # enter(task)
-    CUR.task = task
-    if CUR.proc is not proc:
-        CUR.proc = proc
-        _STATE["globals"] = proc.globals
-        _STATE["package"] = proc.package
-        _corolib._main = proc.co_main
-    _corolib._current = task.co_cur
-    if proc.dead:
-        raise ProcessExit()
+    _enter(task, proc)
 
 
 def yielded():
