@@ -353,6 +353,25 @@ def _digit_at(s, i):
     return i < len(s) and "0" <= s[i] <= "9"
 
 
+# Zone items of a layout, longest first, after "-" (numeric) or "Z" (ISO 8601).
+_ZONE_ITEMS = {
+    "-": (
+        ("-070000", NUM_SECONDS_TZ),
+        ("-07:00:00", NUM_COLON_SECONDS_TZ),
+        ("-0700", NUM_TZ),
+        ("-07:00", NUM_COLON_TZ),
+        ("-07", NUM_SHORT_TZ),
+    ),
+    "Z": (
+        ("Z070000", ISO8601_SECONDS_TZ),
+        ("Z07:00:00", ISO8601_COLON_SECONDS_TZ),
+        ("Z0700", ISO8601_TZ),
+        ("Z07:00", ISO8601_COLON_TZ),
+        ("Z07", ISO8601_SHORT_TZ),
+    ),
+}
+
+
 def next_std_chunk(layout):
     """(prefix, std, suffix); std is (code, digits, separator) or None."""
     n = len(layout)
@@ -405,24 +424,8 @@ def next_std_chunk(layout):
         elif c == "p":
             if layout[i + 1 : i + 2] == "m":
                 return layout[:i], (PM_LOWER, 0, ""), layout[i + 2 :]
-        elif c == "-":
-            for pat, code in (
-                ("-070000", NUM_SECONDS_TZ),
-                ("-07:00:00", NUM_COLON_SECONDS_TZ),
-                ("-0700", NUM_TZ),
-                ("-07:00", NUM_COLON_TZ),
-                ("-07", NUM_SHORT_TZ),
-            ):
-                if layout[i : i + len(pat)] == pat:
-                    return layout[:i], (code, 0, ""), layout[i + len(pat) :]
-        elif c == "Z":
-            for pat, code in (
-                ("Z070000", ISO8601_SECONDS_TZ),
-                ("Z07:00:00", ISO8601_COLON_SECONDS_TZ),
-                ("Z0700", ISO8601_TZ),
-                ("Z07:00", ISO8601_COLON_TZ),
-                ("Z07", ISO8601_SHORT_TZ),
-            ):
+        elif c in "-Z":
+            for pat, code in _ZONE_ITEMS[c]:
                 if layout[i : i + len(pat)] == pat:
                     return layout[:i], (code, 0, ""), layout[i + len(pat) :]
         elif c in ".,":
