@@ -233,6 +233,18 @@ def whole_file_skip(suite, file, skips=None):
 # ---------------------------------------------------------------- official tests
 
 
+def skip_unless_runnable(folder, suite, name):
+    """pytest.skip when a suite file is missing or skipped whole by
+    skips.txt (the start of every conformance test)."""
+    import pytest
+
+    if not (folder / name).is_file():
+        pytest.skip("%s not found in %s" % (name, folder))
+    skip = whole_file_skip(suite, name)
+    if skip:
+        pytest.skip("skips.txt [%s]: %s" % (skip.category, skip.reason))
+
+
 def line_range(skip):
     """(first, last) of a testes skip whose part is "N" or "A-B"."""
     a, _, b = skip.part.partition("-")

@@ -17,11 +17,7 @@ if FOLDER is None:
 
 
 def check(name):
-    if not (FOLDER / name).is_file():
-        pytest.skip("%s not found in %s" % (name, FOLDER))
-    skip = ls.whole_file_skip("harness", name)
-    if skip:
-        pytest.skip("skips.txt [%s]: %s" % (skip.category, skip.reason))
+    ls.skip_unless_runnable(FOLDER, "harness", name)
     out = ls.run_harness_file(FOLDER, name)
     if out.tap.skip_all is not None:
         pytest.skip("the file skips itself: %s" % out.tap.skip_all)

@@ -18,11 +18,7 @@ if FOLDER is None:
 
 
 def check(name):
-    if not (FOLDER / name).is_file():
-        pytest.skip("%s not found in %s" % (name, FOLDER))
-    skip = ls.whole_file_skip("testes", name)
-    if skip:
-        pytest.skip("skips.txt [%s]: %s" % (skip.category, skip.reason))
+    ls.skip_unless_runnable(FOLDER, "testes", name)
     r = ls.run_testes_file(FOLDER, name)
     if r.returncode != 0:
         tail = "\n".join(r.stderr.splitlines()[:20])
