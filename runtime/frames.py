@@ -728,6 +728,8 @@ _PYTYPES = {
 
 
 def _luatype(pyname):
+    if pyname.startswith("lua:"):
+        return pyname[4:]  # a __name (runtime.table.MTable.__call__)
     return _PYTYPES.get(pyname, "userdata")
 
 

@@ -150,7 +150,11 @@ class MTable(Table):
     def __call__(self, *args):
         h = self.meta.get("__call")
         if h is None:
-            raise TypeError("'table' object is not callable")
+            # (runtime.frames turns this into Lua's message, naming the
+            # table by its metatable's __name when that is a string)
+            name = dict.get(self.meta, "__name")
+            name = "lua:" + name if name.__class__ is str else "table"
+            raise TypeError("'%s' object is not callable" % name)
         args = (self,) + args
         # A chain of __call tables is followed here, not by recursion, so
         # that long chains in tail calls do not grow the stack.
