@@ -17,8 +17,12 @@ Rules:
   attributes, several to-be-closed variables in one list, the limits of 200
   locals and 255 upvalues per function, and the parser nesting limit of the C
   implementation ("C stack overflow").
-- Not checked (they come from Lua's code generator, not its parser): register
-  overflow ("function or expression needs too many registers") and jumps or
+- Register overflow ("function or expression needs too many registers") is
+  checked where long expression lists fill registers: call arguments, return
+  and assignment lists, table constructors. The count is a lower bound of
+  lcode.c's (other temporaries are not counted), so a chunk Lua accepts is never
+  rejected.
+- Not checked (they come from Lua's code generator, not its parser): jumps or
   constant tables too large for the bytecode format.
 """
 
@@ -69,6 +73,8 @@ GOTO = _K["goto"]
 MAXVARS = 200
 MAXUPVAL = 255
 MAXCCALLS = 200
+MAXREGS = 255
+LFIELDS_PER_FLUSH = 50
 # nCcalls when the parser starts, for `lua5.4 file.lua` and `luac5.4 -p`.
 BASE_CCALLS = 1
 
@@ -76,6 +82,10 @@ BASE_CCALLS = 1
 VDKREG = 0
 RDKCONST = 1
 RDKTOCLOSE = 2
+
+# Multiple results of the last expression of a list.
+CALL = 1
+VARARG = 2
 
 # Expression kinds, as far as the checks need them.
 E_OTHER = 0  # a value: constant, parenthesised expression, operation
@@ -148,6 +158,7 @@ class _Func:
         "is_vararg",
         "upvals",
         "linedefined",
+        "temps",
     )
 
     def __init__(self, prev, firstlocal, firstlabel, linedefined):
@@ -159,6 +170,7 @@ class _Func:
         self.is_vararg = False
         self.upvals = {}  # name -> variable kind
         self.linedefined = linedefined
+        self.temps = 0  # registers above the locals' (a lower bound)
 
 
 class Recognizer:
@@ -175,6 +187,7 @@ class Recognizer:
         self.actvar = []  # [name, kind] of declared variables, all functions
         self.labels = []  # [name, line, nactvar] of active labels
         self.gotos = []  # [name, line, nactvar] of pending gotos
+        self.multret = False  # the last expression: False, CALL or VARARG
 
     # -- errors --------------------------------------------------------------
 
@@ -200,6 +213,17 @@ class Recognizer:
         line = fs.linedefined
         where = "main function" if line == 0 else "function at line %d" % line
         self.syntaxerror("too many %s (limit is %d) in %s" % (what, limit, where))
+
+    def reserve(self, n):
+        """luaK_checkstack + luaK_reserveregs: n more registers for temporaries."""
+        fs = self.fs
+        fs.temps += n
+        if fs.temps + fs.nactvar >= MAXREGS:  # cheap test first
+            first = fs.firstlocal
+            locals_ = self.actvar[first : first + fs.nactvar]
+            inregs = sum(1 for v in locals_ if v[1] != RDKCONST)
+            if inregs + fs.temps >= MAXREGS:
+                self.syntaxerror("function or expression needs too many registers")
 
     def enterlevel(self):
         self.level += 1
@@ -419,6 +443,7 @@ class Recognizer:
     def statement(self):
         line = self.tok.endline
         self.enterlevel()
+        self.fs.temps = 0
         t = self.t
         if t == SEMI:
             self.next()
@@ -477,7 +502,9 @@ class Recognizer:
         elif t == RETURN:
             self.next()
             if not (self.block_follow(True) or self.t == SEMI):
-                self.explist()
+                n = self.explist()
+                if self.multret == VARARG or (n > 1 and not self.multret):
+                    self.reserve(1)  # the last value
             self.testnext(SEMI)
         elif t == BREAK:
             self.gotos.append(["break", line, self.fs.nactvar])
@@ -619,10 +646,15 @@ class Recognizer:
     # -- expressions ---------------------------------------------------------
 
     def explist(self):
+        """An expression list; each value before a comma goes to a register."""
+        n = 1
         self.subexpr(0)
         while self.t == COMMA:
             self.next()
+            self.reserve(1)
             self.subexpr(0)
+            n += 1
+        return n
 
     def expr(self):
         self.subexpr(0)
@@ -634,6 +666,7 @@ class Recognizer:
         if self.t in _UNARY:
             self.next()
             self.subexpr(UNARY_PRIORITY)
+            self.multret = False
         else:
             self.simpleexp()
         prio = _BINARY.get(self.t)
@@ -641,24 +674,29 @@ class Recognizer:
             self.next()
             nextop = self.subexpr(prio[1])
             prio = _BINARY.get(nextop)
+            self.multret = False
         self.level -= 1
         return self.t
 
     def simpleexp(self):
         t = self.t
+        multret = False
         if t in _SIMPLE_VALUES:
             self.next()
         elif t == DDD:
             if not self.fs.is_vararg:
                 self.syntaxerror("cannot use '...' outside a vararg function")
             self.next()
+            multret = VARARG
         elif t == OCU:
             self.constructor()
         elif t == FUNCTION:
             self.next()
             self.body(False, self.tok.endline)
         else:
-            self.suffixedexp()
+            if self.suffixedexp()[0] == E_CALL:
+                multret = CALL
+        self.multret = multret
 
     def primaryexp(self):
         if self.t == OP:
@@ -688,21 +726,35 @@ class Recognizer:
             elif t == COL:
                 self.next()
                 self.str_checkname()
-                self.funcargs(line)
+                self.call(line, 2)  # the function and self
                 k, readonly = E_CALL, None
             elif t == OP or t == OCU or t in _STRINGS:
-                self.funcargs(line)
+                self.call(line, 1)
                 k, readonly = E_CALL, None
             else:
                 return k, readonly
+
+    def call(self, line, nfunc):
+        fs = self.fs
+        base = fs.temps
+        self.reserve(nfunc)
+        self.funcargs(line)
+        fs.temps = base
 
     def funcargs(self, line):
         t = self.t
         if t == OP:
             self.next()
-            if self.t != CP:
+            if self.t == CP:
+                self.next()
+            else:
                 self.explist()
-            self.check_match(CP, OP, line)
+                multret = self.multret
+                if multret == VARARG:
+                    self.reserve(1)  # luaK_setmultret
+                self.check_match(CP, OP, line)
+                if not multret:
+                    self.reserve(1)  # the last argument
         elif t == OCU:
             self.constructor()
         elif t in _STRINGS:
@@ -713,11 +765,24 @@ class Recognizer:
     def constructor(self):
         line = self.tok.endline
         self.checknext(OCU)
+        fs = self.fs
+        base = fs.temps
+        fs.temps += 1  # the table
+        tostore = 0  # list items waiting in registers for a SETLIST
+        item = False  # the last field was a list item, not yet in a register
         while self.t != CCU:
+            if item:  # closelistfield
+                self.reserve(1)
+                item = False
+                if tostore == LFIELDS_PER_FLUSH:
+                    fs.temps -= tostore
+                    tostore = 0
             # field
             if self.t == NAME:
                 if self.lookahead() != EQ:
                     self.expr()
+                    tostore += 1
+                    item = True
                 else:
                     self.next()
                     self.next()  # skip '='
@@ -730,9 +795,12 @@ class Recognizer:
                 self.expr()
             else:
                 self.expr()
+                tostore += 1
+                item = True
             if not (self.testnext(COMMA) or self.testnext(SEMI)):
                 break
         self.check_match(CCU, OCU, line)
+        fs.temps = base
 
 
 def check_chunk(tokens, chunkname, base_ccalls=BASE_CCALLS):

@@ -885,6 +885,58 @@ def test_upvalue_limit_message():
     )
 
 
+def _xs(n):
+    return "x" + ",x" * (n - 1)
+
+
+# (source, the token Lua names, or None when Lua accepts it); checked with lua5.4.
+REGISTER_CASES = [
+    ("a = f(%s)" % _xs(253), None),
+    ("a = f(%s)" % _xs(254), "<eof>"),
+    ("a = f(%s)" % _xs(255), "'x'"),
+    ("local a,b,c; a = f(%s)" % _xs(250), None),
+    ("local a,b,c; a = f(%s)" % _xs(251), "<eof>"),
+    ("local a,b,c; a = o:f(%s)" % _xs(249), None),
+    ("local a,b,c; a = o:f(%s)" % _xs(250), "<eof>"),
+    ("local a,b,c; a = o:f(%s)" % _xs(251), "'x'"),
+    ("return %s" % _xs(254), None),
+    ("return %s" % _xs(255), "<eof>"),
+    ("return {%s}" % _xs(301), None),
+    ("return {%s, f(%s)}" % (_xs(49), _xs(221)), "'x'"),
+    ("return {%s, f(%s)}" % (_xs(50), _xs(252)), None),
+    ("return {%s, f(%s)}" % (_xs(50), _xs(253)), "'}'"),
+    ("return f(g(%s))" % _xs(253), "')'"),
+    ("return f(y, g(%s))" % _xs(251), None),
+    ("return f(y, g(%s))" % _xs(252), "')'"),
+    ("local a = {f = g(%s)}" % _xs(252), None),
+    ("local a = {f = g(%s)}" % _xs(253), "'}'"),
+    ("return f(%s, ...)" % _xs(252), None),
+    ("return f(%s, ...)" % _xs(253), "')'"),
+    ("return f(%s, g())" % _xs(252), None),
+    ("return f(%s, g())" % _xs(253), "'('"),
+    ("return %s, ..." % _xs(253), None),
+    ("return %s, ..." % _xs(254), "<eof>"),
+]
+
+
+@pytest.mark.parametrize("src, near", REGISTER_CASES)
+def test_register_limit(src, near):
+    if near is None:
+        assert isinstance(chunk(src), A.Chunk)
+    else:
+        assert message(src) == (
+            "t.lua:1: function or expression needs too many registers near " + near
+        )
+
+
+@needs_luac
+def test_register_cases_match_luac(tmp_path):
+    for src, near in REGISTER_CASES:
+        msg = _luac_message(src, tmp_path)
+        assert (msg is None) == (near is None), src[:40]
+        assert msg is None or msg.endswith("registers near " + near)
+
+
 # ---------------------------------------------------------------------------
 # Literal helpers (properties)
 
