@@ -3,6 +3,7 @@
 import ast
 
 from . import lower_expr, lower_goto, lower_ops, lower_stmt  # noqa: F401 (registration)
+from .deep import outline
 from .emit import emit
 from .lower import Lowerer
 from . import pyast as P
@@ -42,6 +43,7 @@ def compile_lua(source, chunkname, source_name=None, use_black=True, from_file=T
     body.append(_dump_table(lw, source))
     module = ast.Module(body=body, type_ignores=[])
     module.op_tagged = lw.op_tagged
+    outline(module)
     return emit(module, source_name or chunkname, chunkname, use_black)
 
 

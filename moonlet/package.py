@@ -197,12 +197,13 @@ def compile_source(source, path):
         try:
             from moonlet.compiler.driver import compile_lua
             from moonlet.compiler.errors import LuaSyntaxError
+            from moonlet.runtime.pytext import module_text
 
             try:
                 # Lua sees the file name's bytes, one character each.
                 name = chunkid("@" + lua_string(path))
                 text = compile_lua(source, name, source_name=path, use_black=True)
-                result.append(("ok", text))
+                result.append(("ok", module_text(text)))
             except LuaSyntaxError as e:
                 result.append(("error", e.message))
         except BaseException:  # a compiler bug: never lose the other files

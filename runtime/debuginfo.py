@@ -27,6 +27,7 @@ import sys
 import weakref
 from types import FunctionType
 
+from .pytext import parse_text
 from .frames import (
     HANDLER_TRACEBACKS,
     HOOK_CODES,
@@ -420,7 +421,7 @@ def def_node(code):
     if defs is None:
         defs = {}
         try:
-            tree = ast.parse("".join(linecache.getlines(code.co_filename)))
+            tree = parse_text("".join(linecache.getlines(code.co_filename)))
         except (SyntaxError, ValueError):
             tree = None
         if tree is not None:

@@ -18,6 +18,7 @@ import re
 import sys
 
 from .errors import LuaError
+from .pytext import parse_text
 
 _MARK = re.compile(r"#\s*L(\d+)\s*$")
 _info_cache = {}
@@ -91,7 +92,7 @@ class ChunkInfo:
         self._oplines = {}
         try:
             src = "".join(linecache.getlines(self.filename))
-            tree = ast.parse(src)
+            tree = parse_text(src)
         except (SyntaxError, ValueError):
             return
         tags = {}

@@ -22,9 +22,9 @@ import re
 import sys
 import threading
 import types
-import warnings
 
 from . import frames
+from .pytext import compile_text
 
 _counter = itertools.count(1)
 VERSION = "moonlet-0.1.0-c1"
@@ -257,10 +257,7 @@ def load_python(text, env, filename=None, stripped=False, source=None):
     if filename is None:
         filename = "<lua chunk %d>" % next(_counter)
     frames.register_source(filename, text, stripped)
-    with warnings.catch_warnings():
-        # `None["x"]` is legal generated code for Lua's `(nil).x`.
-        warnings.simplefilter("ignore", SyntaxWarning)
-        code = compile(text, filename, "exec")
+    code = compile_text(text, filename)
     if not _SHARED_CONSTANTS:
         code = share_constants(code, {})
     # A module's namespace rather than a plain dict: PyPy's JIT reads the

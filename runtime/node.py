@@ -33,12 +33,12 @@ import abc
 import os
 import re
 import types
-import warnings
 
 from . import sched
 from .clock import RealClock, VirtualClock
 from .errors import LuaError
 from .loader import syntax_error_class
+from .pytext import compile_text
 from .process import (
     EVENTS,
     EXIT,
@@ -173,9 +173,7 @@ def compile_chunk(source, chunkname):
     text = loader.compile_to_python(source, loader.chunkid(chunkname))
     filename = "<lua chunk %d>" % next(loader._counter)
     frames.register_source(filename, text)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SyntaxWarning)
-        return compile(text, filename, "exec")
+    return compile_text(text, filename)
 
 
 class FolderEntries:

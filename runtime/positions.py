@@ -28,6 +28,8 @@ import ast
 import dis
 import linecache
 
+from .pytext import parse_text
+
 _CALLS = {
     "CALL",
     "CALL_FUNCTION",
@@ -269,7 +271,7 @@ def _tree(filename):
     if filename not in _trees:
         text = "".join(linecache.getlines(filename))
         try:
-            _trees[filename] = ast.parse(text) if text else None
+            _trees[filename] = parse_text(text) if text else None
         except (SyntaxError, ValueError, MemoryError, RecursionError):
             _trees[filename] = None
     return _trees[filename]
