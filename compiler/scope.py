@@ -8,9 +8,12 @@ of that def. Closures capture in one of three ways (`LocalVar.mode`):
 - "value": a local declared inside a loop and never assigned again, captured
   by a closure: Lua gives each iteration a fresh variable, so the closure
   takes the current value as a keyword-only default parameter;
-- "box": the same but assigned after capture: the variable holds a
-  one-element list created afresh at each declaration, and all accesses go
-  through `[0]`; closures take the list as a default parameter.
+- "box": the same but assigned after capture, or captured by more than one
+  closure (two closure expressions, or one inside a loop nested in the
+  variable's block), which must share it (debug.upvalueid tells): the
+  variable holds a one-element list created afresh at each declaration, and
+  all accesses go through `[0]`; closures take the list as a default
+  parameter.
 Blocks that hold labels count as loops (a backward goto repeats them).
 """
 
@@ -26,6 +29,7 @@ class LocalVar:
         "func",
         "attrib",
         "in_loop",
+        "decl_depth",
         "captured",
         "assigned",
         "mode",
@@ -43,6 +47,7 @@ class LocalVar:
         self.func = func
         self.attrib = attrib
         self.in_loop = in_loop
+        self.decl_depth = 0  # loops (and label blocks) around the declaration
         self.captured = False
         self.assigned = False
         self.mode = "plain"
@@ -81,6 +86,8 @@ class FuncInfo:
         self.pyname = None
         # Computes with floats: set by compiler.lower_ops when first asked.
         self.floaty = None
+        # Loops around the closure expression in its parent (Resolver.function).
+        self.created_depth = 0
         if parent is not None:
             parent.children.append(self)
 
@@ -128,6 +135,7 @@ class Resolver:
     def declare(self, name_node, attrib=None, is_param=False):
         v = LocalVar(name_node.id, self.func, self.loop_depth > 0, attrib, is_param)
         v.decl_node = name_node
+        v.decl_depth = self.loop_depth
         self.func.locals.append(v)
         self.scopes[-1][name_node.id] = v
         name_node.var = v
@@ -287,6 +295,7 @@ class Resolver:
 
     def function(self, node, args, body, method):
         f = FuncInfo(node, self.func)
+        f.created_depth = self.loop_depth
         node.finfo = f
         self.funcs.append(f)
         saved = (self.func, self.loop_depth)
@@ -342,18 +351,26 @@ class Resolver:
     # decisions
 
     def _decide_modes(self):
-        for f in self.funcs:
-            for v in f.locals:
-                if v.captured and v.in_loop:
-                    v.mode = "box" if v.assigned else "value"
-                elif v.captured:
-                    v.mode = "cell"
+        sites = {}  # loop variable -> the defs below its function that capture it
         for v, g in self._refs:
-            if v.mode in ("value", "box"):
+            if v.captured and v.in_loop:
                 # The outermost def below v's function takes v as a parameter.
                 c = g
                 while c.parent is not v.func:
                     c = c.parent
+                sites.setdefault(v, []).append(c)
+        for f in self.funcs:
+            for v in f.locals:
+                if v.captured and v.in_loop:
+                    cs = set(sites.get(v, ()))
+                    shared = len(cs) > 1 or any(
+                        c.created_depth > v.decl_depth for c in cs
+                    )
+                    v.mode = "box" if v.assigned or shared else "value"
+                elif v.captured:
+                    v.mode = "cell"
+        for v, cs in sites.items():
+            for c in cs:
                 if v not in c.capture_params:
                     c.capture_params.append(v)
         for f in self.funcs:
