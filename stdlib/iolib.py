@@ -25,7 +25,6 @@ Rules:
 
 import errno as _errno
 import os
-import subprocess
 import sys
 
 from moonlet.runtime.errors import NOARG, LuaError, arg_error, rt_error, type_error
@@ -867,6 +866,8 @@ def io_popen(prog=NOARG, mode=NOARG, *_):
     if mode not in ("r", "w"):
         arg_error(2, "popen", "invalid mode")
     flush_all()
+    import subprocess  # only here: slow to import, on PyPy above all
+
     try:
         if mode == "r":
             proc = subprocess.Popen(
