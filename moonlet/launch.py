@@ -119,10 +119,10 @@ def _precompile(sources):
 
 
 def _read(path):
-    from moonlet.stdlib.baselib import read_source
-
+    """The Lua source of a file (as baselib.read_source), or None."""
     try:
-        return read_source(path)
+        with open(path, "rb") as f:
+            return f.read().decode("latin-1")
     except OSError:
         return None
 
@@ -163,7 +163,6 @@ def run_elsewhere(python, argv, script=None, rest=(), actions=(), app=None):
 
     from moonlet.cli import USAGE
     from moonlet.runtime import script as lua_script
-    from moonlet.runtime.apps import AppError, read_indexes
 
     exe = shutil.which(python)
     if exe is None:
@@ -179,6 +178,9 @@ def run_elsewhere(python, argv, script=None, rest=(), actions=(), app=None):
     elif app is not None:
         entry_ids = []
     if app is not None:
+        # (apps imports the whole runtime: only when there is an app)
+        from moonlet.runtime.apps import AppError, read_indexes
+
         try:
             indexes = read_indexes(app) if os.path.isdir(app) else None
         except AppError as e:
