@@ -15,6 +15,7 @@ from types import FunctionType
 
 from .errors import LuaError, rt_error
 from .table import (
+    MAXTAGLOOP,
     MTable,
     Table,
     getmetafield,
@@ -24,6 +25,7 @@ from .table import (
     normkey,
     readkey,
 )
+from .typemeta import TYPE_META
 from .values import (
     MAXINT,
     MININT,
@@ -60,12 +62,16 @@ def _varinfo(idx):
 
 def objtypename(v):
     """The type name in runtime error messages (luaT_objtypename): the
-    `__name` of the value's metatable when that is a string."""
-    if v is not None and v.__class__ not in (bool, int, float, str):
-        n = getmetafield(v, "__name")
-        if n.__class__ is str:
-            return n
-    return type_name(v)
+    `__name` of the metatable of a table or full userdata when that is a
+    string (never of a type's metatable, runtime.typemeta)."""
+    if isinstance(v, MTable):
+        n = dict.get(v.meta, "__name")
+    elif v is None or v.__class__ in (bool, int, float, str) or isinstance(v, Table):
+        return type_name(v)
+    else:
+        mt = getattr(v, "lua_meta", None)
+        n = dict.get(mt, "__name") if mt is not None else None
+    return n if n.__class__ is str else type_name(v)
 
 
 def _num(v):
@@ -510,29 +516,31 @@ def eq(a, b):
 
 
 def index(o, k):
-    """o[k] for any value o."""
-    cls = o.__class__
+    """o[k] for any value o (luaV_finishget: an __index that is neither a
+    table nor a function is indexed in turn)."""
     if isinstance(o, Table):
         return o[readkey(k)]
-    if cls is str:
-        mt = STRING_META[0]
-        h = dict.get(mt, "__index") if mt is not None else None
+    for i in range(MAXTAGLOOP):
+        if o.__class__ is str:
+            mt = STRING_META[0]
+            h = dict.get(mt, "__index") if mt is not None else None
+        else:
+            h = getmetafield(o, "__index")
         if h is None:
-            rt_error("attempt to index a string value%s" % _varinfo(1))
+            # Only the indexed operand itself can be a named variable.
+            info = _varinfo(1) if i == 0 else ""
+            rt_error("attempt to index a %s value%s" % (objtypename(o), info))
         if isinstance(h, Table):
             return h[readkey(k)]
-        return first(h(o, k))
-    h = getmetafield(o, "__index")
-    if h is None:
-        rt_error("attempt to index a %s value%s" % (objtypename(o), _varinfo(1)))
-    if isinstance(h, Table):
-        return h[readkey(k)]
-    return first(h(o, k))
+        if h.__class__ is not str and callable(h):
+            return first(h(o, k))
+        o = h
+    rt_error("'__index' chain too long; possible loop")
 
 
 def setindex(o, k, v):
     """o[k] = v for any value o, with __newindex."""
-    for _ in range(2000):
+    for i in range(2000):
         if isinstance(o, MTable):
             key = readkey(k)
             if key not in o:
@@ -546,10 +554,11 @@ def setindex(o, k, v):
         elif not isinstance(o, Table):
             h = getmetafield(o, "__newindex")
             if h is None:
-                rt_error(
-                    "attempt to index a %s value%s" % (objtypename(o), _varinfo(1))
-                )
-            if isinstance(h, Table):
+                info = _varinfo(1) if i == 0 else ""
+                rt_error("attempt to index a %s value%s" % (objtypename(o), info))
+            if isinstance(h, Table) or h.__class__ is str or not callable(h):
+                # luaV_finishset: an __newindex that is not a function is
+                # assigned to in turn.
                 o = h
                 continue
             h(o, k, v)
@@ -576,7 +585,7 @@ def call(f, *args):
         return f(*args)
     h = getmetafield(f, "__call")
     if h is None:
-        rt_error("attempt to call a %s value" % objtypename(f))
+        rt_error("attempt to call a %s value%s" % (objtypename(f), _varinfo(1)))
     return h(f, *args)
 
 
@@ -585,6 +594,28 @@ def tostring(v):
     cls = v.__class__
     if cls is str:
         return v
+    if not TYPE_META:
+        # (Numbers, booleans and nil have no metatable: runtime.typemeta.)
+        if cls is int:
+            return str(v)
+        if cls is float:
+            return fmt_float(v)
+        if v is None:
+            return "nil"
+        if cls is bool:
+            return "true" if v else "false"
+    h = getmetafield(v, "__tostring")
+    if h is not None:
+        r = first(h(v))
+        if r.__class__ is not str:
+            if r.__class__ in (int, float):
+                return tostr_number(r)
+            # luaL_error in luaL_tolstring: the position of the Lua code
+            # that called the library function (tostring, print, ...).
+            from .frames import where
+
+            raise LuaError(where(1) + "'__tostring' must return a string")
+        return r
     if cls is int:
         return str(v)
     if cls is float:
@@ -593,18 +624,10 @@ def tostring(v):
         return "nil"
     if cls is bool:
         return "true" if v else "false"
-    h = getmetafield(v, "__tostring")
-    if h is not None:
-        r = first(h(v))
-        if r.__class__ is not str:
-            if r.__class__ in (int, float):
-                return tostr_number(r)
-            raise LuaError("'__tostring' must return a string")
-        return r
     name = getmetafield(v, "__name")
     tn = name if name.__class__ is str else type_name(v)
     rep = getattr(v, "lua_repr", None)
-    if rep is not None:
+    if rep is not None and not (tn is name and type_name(v) == "thread"):
         return rep()
     if tn == "function" and getattr(v, "__module__", "") in (None, "builtins"):
         return "builtin: %s" % _addr(v)

@@ -21,11 +21,19 @@ Rules:
 - `#t` returns a border; for proper sequences it equals Lua's answer.
 - Equality and hashing are by identity (dict's content comparison would be
   wrong for Lua).
+- Weak tables (runtime/weak.py): setmetatable registers a table whose new
+  metatable has a weak `__mode`. Such a metatable never gets an instance
+  class of its own (instance_class, _upgrade; meta_changed takes it back
+  when `__mode` is stored into a metatable that has one), so the inline
+  `setmetatable` paths (new_instance, baselib's fast path) always end in
+  setmetatable here and cost no `__mode` check. The `aside` slot holds what
+  a collection moved out of a table or a key for its duration.
 """
 
 import weakref
 
 from .errors import LuaError, rt_error
+from .typemeta import TYPE_META, type_meta
 from .values import Multi, float2int, first
 
 MAXTAGLOOP = 2000
@@ -54,8 +62,9 @@ _EMPTY = {}
 class Table(dict):
     """A Lua table with no metatable."""
 
-    # `meta`: the metatable; `icls`: set on tables that are metatables.
-    __slots__ = ("meta", "__weakref__", "icls")
+    # `meta`: the metatable; `icls`: set on tables that are metatables;
+    # `aside`: set during a collection (runtime/weak.py).
+    __slots__ = ("meta", "__weakref__", "icls", "aside")
     lua_type = "table"
     __hash__ = object.__hash__
     __eq__ = object.__eq__
@@ -250,7 +259,16 @@ def instance_class(mt):
         return MTable
     if cls is not MTable:
         return cls
+    if _weak_meta(mt):
+        # Its tables must all reach setmetatable (see the header).
+        return MTable
     return _own_class(mt)
+
+
+def _weak_meta(mt):
+    """True if metatable mt has a `__mode` with "k" or "v"."""
+    m = dict.get(mt, "__mode")
+    return m.__class__ is str and ("k" in m or "v" in m)
 
 
 def _own_class(mt):
@@ -309,6 +327,9 @@ def meta_changed(mt):
         return
     if cls is MTable:
         return
+    if cls is not StringIndex and _weak_meta(mt):
+        _drop_class(mt, cls)
+        return
     h = dict.get(mt, "__index")
     if cls is StringIndex and not isinstance(h, Table):
         m = _string_missing
@@ -329,12 +350,25 @@ def meta_changed(mt):
         RAWSET.discard(cls)
 
 
+def _drop_class(mt, cls):
+    """Metatable mt, which has the instance class cls, got a weak `__mode`:
+    it goes back to having none, and the tables of class cls look up and
+    store through the generic paths, which read mt as it is."""
+    cls.__missing__ = MTable.__dict__["__missing__"]
+    RAWSET.discard(cls)
+    mt.icls = MTable
+    if mt.__class__ is MetaTable:
+        mt.__class__ = Table
+
+
 def _upgrade(t):
     """Give table t, which has the generic MTable class, the class of its
     metatable, so that __index chains through t run at C speed."""
     mt = t.meta
     cls = getattr(mt, "icls", None)
     if cls is None or cls is MTable:
+        if _weak_meta(mt):
+            return
         cls = _own_class(mt)
     if t.__class__ is MTable:
         t.__class__ = meta_variant(cls) if hasattr(t, "icls") else cls
@@ -391,7 +425,12 @@ def getmetatable_raw(v):
         from .ops import STRING_META
 
         return STRING_META[0]
-    return getattr(v, "lua_meta", None)
+    mt = getattr(v, "lua_meta", None)
+    if mt is None and TYPE_META:
+        # Numbers, booleans, nil, functions, threads: their type's (slow
+        # paths only, see runtime.typemeta).
+        return type_meta(v)
+    return mt
 
 
 def setmetatable(t, mt):
@@ -406,7 +445,20 @@ def setmetatable(t, mt):
         if isinstance(h, MTable) or h is t:
             # t may now close a loop of __index tables.
             meta_changed(mt)
+        if "__mode" in mt and _weak_meta(mt):
+            _weak().track(t)
     return t
+
+
+_WEAK = []
+
+
+def _weak():
+    if not _WEAK:
+        from . import weak
+
+        _WEAK.append(weak)
+    return _WEAK[0]
 
 
 def new_instance(d, mt, setmeta):

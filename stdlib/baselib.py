@@ -419,14 +419,19 @@ def lua_collectgarbage(opt="collect", arg=None, *_):
     if opt is NOARG or opt is None:
         opt = "collect"
     if opt == "collect":
-        gc.collect()
+        # A full collection that also clears weak tables.
+        from moonlet.runtime.weak import full
+
+        full()
         return 0
     if opt == "count":
         n = sys.getallocatedblocks() if hasattr(sys, "getallocatedblocks") else 0
         kb = n * 64 / 1024.0
         return Multi((kb, 0)) if False else kb
     if opt == "step":
-        gc.collect()
+        from moonlet.runtime.weak import full
+
+        full()
         return True
     if opt == "isrunning":
         return gc.isenabled()

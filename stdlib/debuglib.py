@@ -4,10 +4,11 @@ Rules:
 - Levels, function facts, locals and upvalues come from
   runtime.debuginfo; hooks from runtime.hooks. Argument checks and results
   follow ldblib.c.
+- Metatables of numbers, booleans, nil, functions and threads are kept per
+  type in runtime.typemeta (consulted on the runtime's slow paths only).
 - What Python cannot do is a Lua error that says so, never a silent
-  no-op: metatables for numbers, booleans, nil and functions (the operators
-  of generated code do not consult them), upvaluejoin outside CPython or
-  between variables kept in different ways (see README, Differences).
+  no-op: upvaluejoin outside CPython or between variables kept in
+  different ways (see README, Differences).
 """
 
 import sys
@@ -23,6 +24,7 @@ from moonlet.runtime.table import (
     install_string_meta,
     setmetatable,
 )
+from moonlet.runtime.typemeta import set_type_meta
 from moonlet.runtime.values import NONE, Multi, type_name
 from moonlet.stdlib._checks import check_int, check_str, opt_int, opt_str
 
@@ -281,11 +283,11 @@ def dbg_setmetatable(v=NOARG, mt=NOARG, *_):
                 "debug.setmetatable: moonlet cannot give this userdata a "
                 "metatable of its own (its class holds the metatable)"
             )
+    if v is not NOARG and set_type_meta(v, mt):
+        # Numbers, booleans, nil, functions, threads: the whole type's.
+        return v
     tn = type_name(v) if v is not NOARG else "no value"
-    rt_error(
-        "debug.setmetatable: moonlet cannot give %s values a metatable "
-        "(its operators on them do not look for one)" % tn
-    )
+    rt_error("debug.setmetatable: moonlet cannot give %s values a metatable" % tn)
 
 
 def _full_userdata(v):
