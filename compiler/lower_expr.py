@@ -120,10 +120,23 @@ def _shadow(e):
     return None
 
 
+def _raw_key(lw, e):
+    """The Lua value of the key of Index node e (for the index helper)."""
+    k = field_key(e)
+    if k is not None and not (isinstance(k, float) and k != k):
+        return P.const(k)
+    return lw.expr1(e.idx)
+
+
 @expr_lowering(A.Index)
 def lower_index(lw, e):
     """t.x -> t["x"]; t[k] -> t[k] (the table's __missing__ does __index)."""
     obj = lw.expr1(e.value)
+    t = expr_type(e.value)
+    if T.never(t, T.NOT_INDEXABLE):
+        # A number, boolean, nil or function: its type's metatable or an
+        # error, in the helper (Python would raise TypeError).
+        return P.call(lw.h("index"), [obj, _raw_key(lw, e)])
     key = lower_key(lw, e)
     shadow = _shadow(e.value)
     if shadow is not None:
@@ -152,6 +165,9 @@ def lower_call(lw, e):
     inline = libcalls.string_call(lw, e)
     if inline is not None:
         return inline
+    if T.never(expr_type(e.func), T.NOT_CALLABLE):
+        # Not a function: its type's __call or an error, in the helper.
+        return P.call(lw.h("call"), [lw.expr1(e.func)] + lw.explist(e.args))
     return P.call(lw.expr1(e.func), lw.explist(e.args))
 
 
@@ -161,6 +177,16 @@ def lower_invoke(lw, e):
     obj = lw.expr1(e.source)
     name = e.func.id
     t = expr_type(e.source)
+    if T.never(t, T.NOT_INDEXABLE):
+        # The method of a number, boolean, nil or function: through its
+        # type's metatable (or an error) in the helper.
+        if not P.is_simple(obj):
+            tmp = lw.temp("o")
+            lookup = P.call(lw.h("index"), [P.walrus(tmp, obj), P.const(name)])
+            obj = P.name(tmp)
+        else:
+            lookup = P.call(lw.h("index"), [obj, P.const(name)])
+        return P.call(lookup, [obj] + lw.explist(e.args))
     inline = libcalls.string_method(name, e.args)
     shadow = _shadow(e.source)
     if shadow is not None:

@@ -543,8 +543,10 @@ def lower_order(lw, e):
     a = lw.expr1(e.left)
     b = lw.expr1(e.right)
     # Python orders booleans where Lua raises an error: only operands known
-    # to hold booleans take the helpers (see README, Differences).
-    if "bool" not in ta and "bool" not in tb:
+    # to hold booleans take the helpers (see README, Differences). So do
+    # operands that Python cannot order at all (nil, tables, functions, or a
+    # number with a string), which only metamethods can compare.
+    if "bool" not in ta and "bool" not in tb and not _unordered(ta, tb):
         return P.compare(a, _CMP[type(e)](), b)
     if isinstance(e, A.LessThanOp):
         return P.call(lw.h("lt"), [a, b])
@@ -557,6 +559,17 @@ def lower_order(lw, e):
     if a1 is a2:
         return P.call(lw.h(helper), [b1, a1])
     return P.subscript(P.tuple_([a1, P.call(lw.h(helper), [b1, a2])]), P.const(1))
+
+
+_UNORDERED = frozenset(["nil", "table", "func"])
+
+
+def _unordered(ta, tb):
+    """Can these operands be compared only through metamethods (tables', or
+    those of runtime.typemeta)?"""
+    if T.never(ta, _UNORDERED) or T.never(tb, _UNORDERED):
+        return True
+    return (T.is_num(ta) and tb == T.STR) or (ta == T.STR and T.is_num(tb))
 
 
 def _may_be_bool(t):

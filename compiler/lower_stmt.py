@@ -21,7 +21,7 @@ def shadow_of(lw, var):
     if var.shadow is None:
         return []
     t = var.types or T.ANY
-    if t <= T.TABLE or t == T.STR:
+    if t <= T.TABLE or t == T.STR or T.never(t, T.NOT_INDEXABLE):
         var.shadow = None
         return []
     name = lw.temp("o")

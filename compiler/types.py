@@ -19,6 +19,16 @@ NIL = frozenset(["nil"])
 TABLE = frozenset(["table"])
 FUNC = frozenset(["func"])
 BOTTOM = frozenset()
+# Values that Python cannot subscript: indexing them is an error unless their
+# type has a metatable (runtime.typemeta), so they always take the helper.
+NOT_INDEXABLE = frozenset(["int", "float", "bool", "nil", "func"])
+# Values that Python cannot call, likewise (strings through their metatable).
+NOT_CALLABLE = frozenset(["int", "float", "bool", "nil", "str"])
+
+
+def never(t, kinds):
+    """Is every value of type t one of `kinds` (t known, not ANY)?"""
+    return bool(t) and t <= kinds
 
 
 def join(a, b):

@@ -690,12 +690,25 @@ def describe(node, code):
         return " (field '?')"
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return " (constant '%s')" % node.value
+    if _is_index_call(node):
+        # index(o, k): o[k] where o is known to be no table (compiler).
+        return describe(ast.Subscript(value=node.args[0], slice=node.args[1]), code)
     if isinstance(node, ast.IfExp) and _is_str_test(node.test):
         # (o if o.__class__ is not str else STRINGS): the value o itself.
         # Other conditional expressions are results of `and`, `or`, calls
         # or arithmetic, which Lua does not name.
         return describe(node.body, code)
     return ""
+
+
+def _is_index_call(node):
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "index"
+        and len(node.args) == 2
+        and not node.keywords
+    )
 
 
 def _is_str_test(test):
@@ -740,6 +753,17 @@ def _is_method_call(call):
     table, and to STRINGS["m"](s, ...) when o is known to be a string. (The
     call o.m(o, ...) has the same shape.)"""
     f = call.func
+    if _is_index_call(f) and call.args:
+        # index(o, "m")(o, ...): a method of a value known to be no table.
+        base = f.args[0]
+        if isinstance(base, ast.NamedExpr):
+            base = base.target
+        first = call.args[0]
+        return (
+            isinstance(base, ast.Name)
+            and isinstance(first, ast.Name)
+            and first.id == base.id
+        )
     if not (isinstance(f, ast.Subscript) and call.args):
         return False
     base = f.value

@@ -209,7 +209,16 @@ def _forin(n, r):
         check_close(closing, "(for state)")
     try:
         while True:
-            vals = f(s, c)
+            try:
+                vals = f(s, c)
+            except TypeError:
+                # An iterator that is not a function: its type's __call
+                # (runtime.typemeta), else Lua's error from the TypeError.
+                h = None if callable(f) else getmetafield(f, "__call")
+                if h is None:
+                    raise
+                f = _bind_call(h, f)
+                vals = f(s, c)
             if vals.__class__ is not Multi:
                 if vals is None:
                     return
@@ -229,6 +238,13 @@ def _forin(n, r):
     finally:
         if closing is not None and closing is not False:
             close_var(closing, None)
+
+
+def _bind_call(h, f):
+    def via_call(*args):
+        return h(f, *args)
+
+    return via_call
 
 
 def forin1(r):

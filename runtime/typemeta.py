@@ -19,10 +19,14 @@ Rules:
   usual error, and runtime error messages name these values by their type,
   never by a __name (luaT_objtypename), while tostring and argument errors
   do use __name where Lua does.
-- Generated code runs Lua operations as plain Python subscriptions, calls and
-  comparisons where the compiler does not know the operand types; on these
-  values Python raises TypeError there, before any runtime helper runs, and
-  the error is reported as Lua's (runtime.frames) without consulting these
+- Generated code sends an index, call or order comparison to runtime.ops
+  (index, call, lt, le) when the compiler knows the operand to be a number,
+  boolean, nil or function (compiler.types.NOT_INDEXABLE, NOT_CALLABLE),
+  since Python would raise TypeError on it; the generic for, pcall and
+  thread objects (stdlib.corolib) catch that TypeError at no cost before
+  looking here. Where the compiler does not know the type, Python's
+  subscription, call or comparison raises TypeError on these values and the
+  error is reported as Lua's (runtime.frames) without consulting these
   metatables (see README, Differences).
 - One registry per Python process, like the string metatable: the processes
   of an app share it.

@@ -236,6 +236,11 @@ def lua_pcall(f=NOARG, *args):
     except LuaError as e:
         return Multi((False, e.value))
     except Exception as e:
+        if e.__class__ is TypeError and not callable(f):
+            # Not a function: its type's __call (runtime.typemeta).
+            h = getmetafield(f, "__call")
+            if h is not None:
+                return lua_pcall(h, f, *args)
         return Multi((False, lua_error_from(e).value))
     if r.__class__ is Multi:
         return Multi((True,) + r)

@@ -14,6 +14,8 @@ import greenlet
 
 from moonlet.runtime.errors import NOARG, LuaError, arg_error, rt_error, type_error
 from moonlet.runtime.frames import lua_error_from
+from moonlet.runtime.ops import index
+from moonlet.runtime.table import getmetafield, luakey
 from moonlet.runtime.values import NONE, Multi, values
 
 LUA_VISIBLE = True
@@ -36,6 +38,14 @@ class Coroutine:
 
     def lua_repr(self):
         return "thread: 0x%014x" % id(self)
+
+    def __getitem__(self, key):
+        # co[k] in generated code: the __index of the thread type
+        # (runtime.typemeta), else the TypeError that runtime.frames turns
+        # into Lua's "attempt to index a thread value".
+        if getmetafield(self, "__index") is None:
+            raise TypeError("'Coroutine' object is not subscriptable")
+        return index(self, luakey(key))
 
 
 _main = Coroutine(None, None, "running")

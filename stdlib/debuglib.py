@@ -419,7 +419,7 @@ def _in_coroutine():
 
 def dbg_setcstacklimit(limit=NOARG, *_):
     check_int(limit, 1, "setcstacklimit")
-    return 0  # deprecated in Lua 5.4: does nothing
+    return 200  # deprecated in Lua 5.4: does nothing, returns LUAI_MAXCCALLS
 
 
 def dbg_debug(*_):

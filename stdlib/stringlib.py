@@ -18,6 +18,7 @@ from moonlet.runtime.errors import NOARG, arg_error, rt_error, type_error
 from moonlet.runtime.debuginfo import source_of
 from moonlet.runtime.frames import chunk_info
 from moonlet.runtime.ops import tostring
+from moonlet.runtime.typemeta import TYPE_META
 from moonlet.runtime.table import Table, getmetafield
 from moonlet.runtime.values import MININT, NONE, Multi, first, str2number, type_name
 
@@ -570,8 +571,10 @@ _PLAN_TESTS = {
     "x": "{v}.__class__ is int and {v} >= 0",
     "f": "({v}.__class__ is float and {v} - {v} == 0.0 or {v}.__class__ is int)",
     "F": "({v}.__class__ is float and -1e50 < {v} < 1e50 or {v}.__class__ is int)",
-    "s": "({v}.__class__ is str or {v}.__class__ is int)",
-    "s0": '({v}.__class__ is str and "\\0" not in {v} or {v}.__class__ is int)',
+    # (%s of a number: its __tostring, if numbers have a metatable)
+    "s": "({v}.__class__ is str or {v}.__class__ is int and not TYPE_META)",
+    "s0": '({v}.__class__ is str and "\\0" not in {v}'
+    " or {v}.__class__ is int and not TYPE_META)",
 }
 
 
@@ -605,7 +608,7 @@ def _plan_function(plan):
         "            return %r %% (%s,)\n"
         "    return None\n"
     ) % (n, ", ".join(names), n, " and ".join(tests), "".join(fmt), ", ".join(names))
-    ns = {}
+    ns = {"TYPE_META": TYPE_META}
     exec(src, ns)
     return ns["run"]
 
