@@ -138,7 +138,7 @@ class _Outliner:
         """Outline inside the defs nested in this one (each its own unit)."""
         for child in ast.iter_child_nodes(node):
             if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                _Outliner.function(self, child)
+                self.function(child)
             else:
                 self.nested(child)
 
@@ -173,10 +173,13 @@ class _Outliner:
         rest = _siblings_without(fn.body, st)
         # Names of blocks outlined before stay the def's (keep_bindings).
         outside_bound = _bound(rest) | _params(fn) | _block_names(rest)
-        declared = set()
+        nonlocals, globals_ = set(), set()
         for node in fn.body:
-            if isinstance(node, (ast.Nonlocal, ast.Global)):
-                declared.update(node.names)
+            if isinstance(node, ast.Nonlocal):
+                nonlocals.update(node.names)
+            elif isinstance(node, ast.Global):
+                globals_.update(node.names)
+        declared = nonlocals | globals_
         used_outside = _mentioned(rest)
         shared = inside & (outside_bound | declared)
         if (inside & used_outside) - shared:
@@ -185,10 +188,6 @@ class _Outliner:
         name = "lua_blk%d" % self.count
         line = getattr(st, "lua_line", 0)
         body = []
-        globals_ = set()
-        for node in fn.body:
-            if isinstance(node, ast.Global):
-                globals_.update(node.names)
         if shared - globals_:
             body.append(ast.Nonlocal(names=sorted(shared - globals_)))
         if shared & globals_:
@@ -212,7 +211,7 @@ class _Outliner:
         )
         # The block is a unit of its own: outline inside it from depth 0.
         saved = self.fn
-        _Outliner.function(self, fdef)
+        self.function(fdef)
         self.fn = saved
         call = ast.Assign(
             targets=[ast.Name(id="lua_blkr", ctx=ast.Store())],
