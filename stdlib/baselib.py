@@ -384,11 +384,27 @@ def lua_dofile(filename=None, *_):
         except OSError as e:
             rt_error(source_error(filename, e))
         name = "@" + filename
+    binary = _binary_chunk(source)
+    if binary is not None:
+        fn = _load_dump(binary, name, STATE["globals"])
+        if fn.__class__ is Multi:
+            raise LuaError(fn[1])
+        return fn()
     try:
         fn = loader.load_lua(source, name, STATE["globals"])
     except LuaSyntaxError as e:
         raise LuaError(e.message)
     return fn()
+
+
+def _binary_chunk(source):
+    """luaL_loadfilex: a file is a binary chunk when, after a BOM and a first
+    line starting with '#', it starts with the signature's ESC; that chunk."""
+    s = source[3:] if source.startswith("\xef\xbb\xbf") else source
+    if s.startswith("#"):
+        end = s.find("\n")
+        s = "" if end < 0 else s[end + 1 :]
+    return s if s.startswith("\x1b") else None
 
 
 def lua_loadfile(filename=None, mode=NOARG, env=NOARG, *_):
@@ -405,10 +421,11 @@ def lua_loadfile(filename=None, mode=NOARG, env=NOARG, *_):
         name = "@" + filename
     m = "bt" if mode in (NOARG, None) else mode
     g = STATE["globals"] if env is NOARG else env
-    if source.startswith("\x1b"):
+    binary = _binary_chunk(source)
+    if binary is not None:
         if "b" not in m:
             return Multi((None, "attempt to load a binary chunk (mode is '%s')" % m))
-        return _load_dump(source, name, g)
+        return _load_dump(binary, name, g)
     if "t" not in m:
         return Multi((None, "attempt to load a text chunk (mode is '%s')" % m))
     try:
@@ -424,15 +441,18 @@ def lua_collectgarbage(opt="collect", arg=None, *_):
     if opt is NOARG or opt is None:
         opt = "collect"
     if opt == "collect":
-        # A full collection that also clears weak tables.
+        # A full collection that also clears weak tables, after letting go
+        # of what finished statements of the running Lua code still hold.
+        from moonlet.runtime.temps import drop_dead
         from moonlet.runtime.weak import full
 
+        drop_dead(sys._getframe(1))
         full()
         return 0
     if opt == "count":
         n = sys.getallocatedblocks() if hasattr(sys, "getallocatedblocks") else 0
         kb = n * 64 / 1024.0
-        return Multi((kb, 0)) if False else kb
+        return kb
     if opt == "step":
         from moonlet.runtime.weak import full
 
