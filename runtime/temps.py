@@ -69,9 +69,6 @@ def drop_dead(frame):
                     for n in dead:
                         local[n] = None
                     write(f)
-                # CPython keeps this snapshot on the frame: it would hold the
-                # values of the other locals after the code replaces them.
-                local.clear()
         f = f.f_back
 
 
