@@ -17,7 +17,9 @@ Rules:
   always assigned again before it is read.
 - collectgarbage("collect") calls it before collecting. It writes frames as
   debug.setlocal does (CPython's PyFrame_LocalsToFast, PyPy's
-  locals_to_fast); elsewhere it does nothing.
+  locals_to_fast); elsewhere it does nothing. The frame's f_locals snapshot
+  is left full: when a debug hook collects, CPython writes the traced
+  frame's snapshot back after the hook, unbinding what it lacks.
 """
 
 import ast
