@@ -56,34 +56,35 @@ def format_black(text):
 def emit(module, source_name, chunkname, use_black=True):
     ast.fix_missing_locations(module)
     banner = BANNER % (banner_text(source_name), banner_text(chunkname))
-    shift = banner.count("\n")
     grafted = graft(module)
     if grafted is None:
         text = ast.unparse(module) + "\n"
         if use_black:
             text = format_black(text)
-        tree = ast.parse(text)
-        tail = ""
     else:
         # Too deep for one piece of text (and for black): see compiler.deep.
         main, pieces = grafted
-        text = ast.unparse(main) + "\n" + _OP_LINES_SLOT + "\n"
-        for n, st in pieces:
-            text += "#@graft %d\n" % n + ast.unparse(ast.Module([st], [])) + "\n"
-        tree = parse_text(text)
-        tree.body.pop()  # the slot, which the module does not have
+        texts = {n: ast.unparse(ast.Module([st], [])) for n, st in pieces}
+        text = _inline_pieces(ast.unparse(main), texts) + "\n"
+    tree = parse_text(text)
     lines = _marked_lines(module, tree, text)
-    op_lines = _op_lines(module, tree, shift)
-    if grafted is None:
-        return banner + "\n".join(lines) + op_lines
-    slot = lines.index(_OP_LINES_SLOT)
-    lines[slot] = op_lines.strip() or "LUA_OP_LINES = {}"
-    return banner + "\n".join(lines)
+    return banner + "\n".join(lines) + _op_lines(module, tree, banner.count("\n"))
 
 
-# One line kept for the operation lines in grafted text (pieces follow it, so
-# its own length must not move them).
-_OP_LINES_SLOT = "LUA_OP_LINES = {}"
+def _inline_pieces(text, texts):
+    """Text with each placeholder line followed by its piece, between
+    "#@graft <n>" and "#@end <n>" lines (runtime.pytext), so that line
+    numbers grow through every def as Python's line tables expect."""
+    out = []
+    for line in text.split("\n"):
+        out.append(line)
+        name = line.strip()
+        if name.startswith("lua_graft_") and name[10:].isdigit():
+            n = int(name[10:])
+            out.append("#@graft %d" % n)
+            out.append(_inline_pieces(texts[n], texts))
+            out.append("#@end %d" % n)
+    return "\n".join(out)
 
 
 def _marked_lines(module, tree, text):

@@ -2,21 +2,20 @@
 
 Rules:
 - Text that Python's tokenizer could not read in one piece (more than 100
-  levels of indentation, see compiler.deep) comes as a main part followed by
-  pieces, each after a line `#@graft <n>`; the main part and the pieces hold
-  placeholder statements `lua_graft_<n>` where piece n belongs.
-- `parse_text` parses every part on its own, shifts its line numbers to the
-  part's place in the text, and puts each piece in place of its placeholder:
-  the tree, and the code compiled from it, have the lines of the text, so
-  tracebacks and `# L<n>` markers work as for any other chunk.
+  levels of indentation, see compiler.deep) holds placeholder statements
+  `lua_graft_<n>`, each followed by its piece: the statement's text at
+  column 0 between the lines `#@graft <n>` and `#@end <n>` (pieces nest).
+- `parse_text` parses every part on its own (the lines before it and the
+  pieces inside it blanked, so line numbers are those of the text) and puts
+  each piece in place of its placeholder. The tree, and the code compiled
+  from it, have the lines of the text, growing through each def as line
+  tables expect (PyPy's go wrong when lines jump back), so tracebacks and
+  `# L<n>` markers work as for any other chunk.
 - Everything that compiles or parses generated text goes through here.
 """
 
 import ast
-import re
 import warnings
-
-_MARK = re.compile(r"^#@graft (\d+)$", re.M)
 
 
 def is_grafted(text):
@@ -27,17 +26,39 @@ def parse_text(text):
     """The module tree of generated text (raises SyntaxError)."""
     if not is_grafted(text):
         return ast.parse(text)
-    marks = list(_MARK.finditer(text))
-    main = ast.parse(text[: marks[0].start()])
+    lines = [line + "\n" for line in text.split("\n")]
+    ends = {}  # index of a "#@graft n" line -> index of its "#@end n" line
+    open_ = []
+    for i, line in enumerate(lines):
+        if line.startswith("#@graft "):
+            open_.append(i)
+        elif line.startswith("#@end ") and open_:
+            ends[open_.pop()] = i
+    if open_:
+        raise SyntaxError("unterminated graft in generated text")
     pieces = {}
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        start = m.end() + 1
-        tree = ast.parse(text[start:end])
-        ast.increment_lineno(tree, text.count("\n", 0, start))
-        pieces["lua_graft_" + m.group(1)] = tree.body
+    for begin, end in ends.items():
+        n = lines[begin].split()[1]
+        pieces["lua_graft_" + n] = ast.parse(_part(lines, ends, begin + 1, end)).body
+    main = ast.parse(_part(lines, ends, 0, len(lines)))
     _put_back(main, pieces)
     return main
+
+
+def _part(lines, ends, lo, hi):
+    """Lines lo to hi of the text, the pieces inside them blanked and every
+    line before lo empty: parsed, it has the line numbers of the text."""
+    out = ["\n"] * lo
+    i = lo
+    while i < hi:
+        end = ends.get(i)
+        if end is None:
+            out.append(lines[i])
+            i += 1
+        else:
+            out.extend(["\n"] * (end + 1 - i))
+            i = end + 1
+    return "".join(out)
 
 
 def _put_back(node, pieces):

@@ -52,6 +52,10 @@ print(load(src)())
 -- 150 nested if/else and do blocks (indentation only)
 src = "local x = 7\n" .. build(150, "if x > 0 then\n", "else x = -1 end\n", "x = x * 2\n") .. "return x\n"
 print(load(src)())
+-- an error after such a region keeps its line
+src = "local x = 7\n" .. build(130, "if x > 0 then\n", "else x = -1 end\n", "x = x * 2\n") ..
+  "local t = nil\nreturn t.field\n"
+print(pcall(load(src, "=after")))
 src = build(180, "do local y = 1\n", "end\n", "return 'deep do'\n")
 print(load(src)())
 

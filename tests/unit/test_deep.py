@@ -11,6 +11,7 @@ import pytest
 
 from moonlet.compiler import deep
 from moonlet.compiler.driver import compile_lua
+from moonlet.compiler.emit import _inline_pieces
 from moonlet.runtime.pytext import compile_text, is_grafted, module_text, parse_text
 
 
@@ -102,10 +103,10 @@ def test_graft_cuts_text_and_parse_text_puts_it_back():
     cut = deep.graft(module)
     assert cut is not None
     main, pieces = cut
-    text = ast.unparse(main) + "\n"
-    for n, st in pieces:
-        text += "#@graft %d\n" % n + ast.unparse(ast.Module([st], [])) + "\n"
+    texts = {n: ast.unparse(ast.Module([st], [])) for n, st in pieces}
+    text = _inline_pieces(ast.unparse(main), texts) + "\n"
     assert is_grafted(text)
+    assert "\n#@end 1\n" in text
     back = parse_text(text)
     assert ast.dump(back) == ast.dump(module)
     # every statement's line is its line in the text
