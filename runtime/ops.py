@@ -589,6 +589,19 @@ def call(f, *args):
     return h(f, *args)
 
 
+def _plain_tostring(v, cls):
+    """tostring of a number, boolean or nil without metamethods, else None."""
+    if cls is int:
+        return str(v)
+    if cls is float:
+        return fmt_float(v)
+    if v is None:
+        return "nil"
+    if cls is bool:
+        return "true" if v else "false"
+    return None
+
+
 def tostring(v):
     """Lua's tostring, with __tostring and __name."""
     cls = v.__class__
@@ -596,14 +609,9 @@ def tostring(v):
         return v
     if not TYPE_META:
         # (Numbers, booleans and nil have no metatable: runtime.typemeta.)
-        if cls is int:
-            return str(v)
-        if cls is float:
-            return fmt_float(v)
-        if v is None:
-            return "nil"
-        if cls is bool:
-            return "true" if v else "false"
+        r = _plain_tostring(v, cls)
+        if r is not None:
+            return r
     h = getmetafield(v, "__tostring")
     if h is not None:
         r = first(h(v))
@@ -616,14 +624,9 @@ def tostring(v):
 
             raise LuaError(where(1) + "'__tostring' must return a string")
         return r
-    if cls is int:
-        return str(v)
-    if cls is float:
-        return fmt_float(v)
-    if v is None:
-        return "nil"
-    if cls is bool:
-        return "true" if v else "false"
+    r = _plain_tostring(v, cls)
+    if r is not None:
+        return r
     name = getmetafield(v, "__name")
     tn = name if name.__class__ is str else type_name(v)
     rep = getattr(v, "lua_repr", None)

@@ -32,25 +32,19 @@ Rules:
   of an app share it.
 """
 
+from .values import type_name
+
 TYPE_META = {}
 
 
 def type_key(v):
     """The TYPE_META key of value v, or None for values that have
     metatables of their own (tables, strings, full userdata)."""
-    if v is None:
-        return "nil"
-    cls = v.__class__
-    if cls is bool:
-        return "boolean"
-    if cls is int or cls is float:
-        return "number"
-    if cls is str:
-        return None
-    kind = getattr(cls, "lua_type", None)
-    if kind is None:
-        return "function" if callable(v) else None
-    return "thread" if kind == "thread" else None
+    t = type_name(v)
+    return t if t in _SHARED else None
+
+
+_SHARED = frozenset(["nil", "boolean", "number", "function", "thread"])
 
 
 def type_meta(v):
