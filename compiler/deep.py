@@ -24,6 +24,8 @@ Rules:
 import ast
 import copy
 
+from . import pyast as P
+
 # fblock costs (CPython 3.11 compile.c): a loop pushes one block; `try`
 # pushes one for its body and up to two in handlers and `finally`.
 _BLOCK_COST = {ast.While: 1, ast.For: 1, ast.Try: 3, ast.With: 2}
@@ -194,39 +196,15 @@ class _Outliner:
             body.append(ast.Global(names=sorted(shared & globals_)))
         body.append(st)
         body.append(ast.Return(value=ast.Constant(value=...)))
-        fdef = ast.FunctionDef(
-            name=name,
-            args=ast.arguments(
-                posonlyargs=[],
-                args=[],
-                vararg=None,
-                kwonlyargs=[],
-                kw_defaults=[],
-                kwarg=None,
-                defaults=[],
-            ),
-            body=body,
-            decorator_list=[],
-            returns=None,
-        )
+        fdef = P.def_(name, body)
         # The block is a unit of its own: outline inside it from depth 0.
         saved = self.fn
         self.function(fdef)
         self.fn = saved
-        call = ast.Assign(
-            targets=[ast.Name(id="lua_blkr", ctx=ast.Store())],
-            value=ast.Call(
-                func=ast.Name(id=name, ctx=ast.Load()), args=[], keywords=[]
-            ),
-        )
-        back = ast.If(
-            test=ast.Compare(
-                left=ast.Name(id="lua_blkr", ctx=ast.Load()),
-                ops=[ast.IsNot()],
-                comparators=[ast.Constant(value=...)],
-            ),
-            body=[ast.Return(value=ast.Name(id="lua_blkr", ctx=ast.Load()))],
-            orelse=[],
+        call = P.assign("lua_blkr", P.call(P.name(name)))
+        back = P.if_(
+            P.is_not(P.name("lua_blkr"), ast.Constant(value=...)),
+            [ast.Return(value=P.name("lua_blkr"))],
         )
         for node in (fdef, call, back):
             node.lua_line = line

@@ -26,23 +26,19 @@ from . import pyast as P
 from .lower_stmt import shadow_of
 
 
-def _arg(name):
-    return ast.arg(arg=name, annotation=None)
-
-
 def function_def(lw, node, pyname, args, body, method=False):
     f = node.finfo
     f.pyname = pyname
     saved = lw.func, lw.targets, lw.line
     lw.func = f
     lw.targets = []
-    params = [_arg(v.pyname) for v in f.params]
+    params = [v.pyname for v in f.params]
     defaults = [P.const(None) for _ in f.params]
     if f.is_vararg:
-        vararg = _arg("varargs")
+        vararg = "varargs"
     else:
-        vararg = None if getattr(node, "fixed_arity", False) else _arg("_")
-    kwonly = [_arg(v.pyname) for v in f.capture_params]
+        vararg = None if getattr(node, "fixed_arity", False) else "_"
+    kwonly = [v.pyname for v in f.capture_params]
     kw_defaults = [P.name(v.pyname) for v in f.capture_params]
     out = []
     if f.nonlocals:
@@ -59,22 +55,7 @@ def function_def(lw, node, pyname, args, body, method=False):
         ret.lua_line = _end_line(node, lw.line)
         out.append(ret)
     lw.func, lw.targets, lw.line = saved
-    fdef = ast.FunctionDef(
-        name=pyname,
-        args=ast.arguments(
-            posonlyargs=[],
-            args=params,
-            vararg=vararg,
-            kwonlyargs=kwonly,
-            kw_defaults=kw_defaults,
-            kwarg=None,
-            defaults=defaults,
-        ),
-        body=out,
-        decorator_list=[],
-        returns=None,
-        type_comment=None,
-    )
+    fdef = P.def_(pyname, out, params, vararg, kwonly, kw_defaults, defaults)
     fdef.lua_line = getattr(node, "lua_line", lw.line)
     entry = dump_entry(lw, node, f)
     if entry is not None:
@@ -162,40 +143,10 @@ def chunk_module(lw, chunk, main):
         ret = ast.Return(value=lw.h("NONE"))
         ret.lua_line = lw.line
         body.append(ret)
-    main_def = ast.FunctionDef(
-        name="lua_main",
-        args=ast.arguments(
-            posonlyargs=[],
-            args=[],
-            vararg=_arg("varargs"),
-            kwonlyargs=[],
-            kw_defaults=[],
-            kwarg=None,
-            defaults=[],
-        ),
-        body=body,
-        decorator_list=[],
-        returns=None,
-        type_comment=None,
-    )
+    main_def = P.def_("lua_main", body, vararg="varargs")
     main_def.lua_line = 0
     ret = ast.Return(value=P.name("lua_main"))
     ret.lua_line = 0
-    chunk_def = ast.FunctionDef(
-        name="lua_chunk",
-        args=ast.arguments(
-            posonlyargs=[],
-            args=[_arg("_ENV")],
-            vararg=None,
-            kwonlyargs=[],
-            kw_defaults=[],
-            kwarg=None,
-            defaults=[],
-        ),
-        body=[main_def, ret],
-        decorator_list=[],
-        returns=None,
-        type_comment=None,
-    )
+    chunk_def = P.def_("lua_chunk", [main_def, ret], ["_ENV"])
     chunk_def.lua_line = 0
     return chunk_def

@@ -114,3 +114,23 @@ def while_(test, body):
 def is_simple(e):
     """An expression that can be evaluated twice without effect or cost."""
     return isinstance(e, (ast.Name, ast.Constant))
+
+
+def def_(name_, body, args=(), vararg=None, kwonly=(), kw_defaults=(), defaults=()):
+    """`def name_(args, *vararg, kwonly...): body` (names given as strings)."""
+    return ast.FunctionDef(
+        name=name_,
+        args=ast.arguments(
+            posonlyargs=[],
+            args=[ast.arg(arg=a, annotation=None) for a in args],
+            vararg=None if vararg is None else ast.arg(arg=vararg, annotation=None),
+            kwonlyargs=[ast.arg(arg=a, annotation=None) for a in kwonly],
+            kw_defaults=list(kw_defaults),
+            kwarg=None,
+            defaults=list(defaults),
+        ),
+        body=body,
+        decorator_list=[],
+        returns=None,
+        type_comment=None,
+    )
