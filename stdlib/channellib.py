@@ -69,16 +69,17 @@ def ch_receive(ch=NOARG, *_):
     if ch.__class__ is not Channel:
         _check(ch, "receive")
     rq = ch.recvq
+    feed = ch.feed
     if (
         ch.buf
         or ch.closed
         or ch.sendq
         or rq is None
-        or (ch.size == 0 and ch.feed is not None)
+        or (feed is not None and feed.queue and ch.size == 0)
     ):
         return ch.receive()
-    # Channel.receive's blocking case, inlined.
-    feed = ch.feed
+    # Channel.receive's blocking case, inlined (a feed with nothing queued
+    # has nothing to take).
     return wait_recv(rq, "channel receive" if feed is None else feed, feed)
 
 
