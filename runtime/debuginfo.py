@@ -846,8 +846,12 @@ def set_local(level, n, value):
 
 def _write_local(frame, name, value):
     """Assign a local variable of a running Python frame."""
-    local = frame.f_locals
-    local[name] = value
+    frame.f_locals[name] = value
+    store_locals(frame)
+
+
+def store_locals(frame):
+    """Write the frame's f_locals, changed, back into the running frame."""
     if sys.implementation.name == "cpython":
         import ctypes
 

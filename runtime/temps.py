@@ -24,35 +24,18 @@ Rules:
 
 import ast
 import linecache
-import sys
 import weakref
 
 from .frames import chunk_info
 from .pytext import parse_text
-
-
-def _writer():
-    """The function that stores a frame's f_locals back into it, or None."""
-    if sys.implementation.name == "cpython":
-        import ctypes
-
-        to_fast = ctypes.pythonapi.PyFrame_LocalsToFast
-        return lambda f: to_fast(ctypes.py_object(f), ctypes.c_int(0))
-    try:
-        from __pypy__ import locals_to_fast
-    except ImportError:
-        return None
-    return locals_to_fast
-
 
 # code -> _spans(code, info)
 _spans_of = weakref.WeakKeyDictionary()
 
 
 def drop_dead(frame):
-    write = _writer()
-    if write is None:
-        return
+    from .debuginfo import Unsupported, store_locals
+
     f = frame
     while f is not None:
         code = f.f_code
@@ -70,7 +53,10 @@ def drop_dead(frame):
                 if dead:
                     for n in dead:
                         local[n] = None
-                    write(f)
+                    try:
+                        store_locals(f)
+                    except Unsupported:
+                        return  # (a Python that cannot: nothing is dropped)
         f = f.f_back
 
 
