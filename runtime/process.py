@@ -129,7 +129,7 @@ class Task:
         self.fn = fn
         self.args = args
         self.co = co
-        self.co_cur = [co]
+        self.co_cur = [co, proc.co_main]  # (stdlib.corolib._current)
         self.glet = None
         self.waiter = None
         self.rwait = None

@@ -86,7 +86,6 @@ def enter(task):
         CUR.proc = p
         _STATE["globals"] = p.globals
         _STATE["package"] = p.package
-        _corolib._main = p.co_main
     _corolib._current = task.co_cur
 
 
@@ -193,7 +192,6 @@ def _enter(task, proc):
         CUR.proc = proc
         _STATE["globals"] = proc.globals
         _STATE["package"] = proc.package
-        _corolib._main = proc.co_main
     _corolib._current = task.co_cur
     if proc.dead:
         raise ProcessExit()

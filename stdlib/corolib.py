@@ -49,7 +49,10 @@ class Coroutine:
 
 
 _main = Coroutine(None, None, "running")
-_current = [_main]
+# [running coroutine, main coroutine] of the running Lua state; a process's
+# task has its own (runtime.process.Task.co_cur), made current by the
+# scheduler with a single store.
+_current = [_main, _main]
 
 
 def current():
@@ -142,7 +145,7 @@ def c_boundary():
 
 def co_yield(*args):
     co = _current[0]
-    if co is _main or co.glet is None:
+    if co is _current[1] or co.glet is None:
         # luaG_runerror in the C function yield: no position.
         raise LuaError("attempt to yield from outside a coroutine")
     if co.nny:
@@ -160,7 +163,7 @@ def co_status(co=NOARG, *_):
 
 def co_running(*_):
     co = _current[0]
-    return Multi((co, co is _main))
+    return Multi((co, co is _current[1]))
 
 
 def co_isyieldable(co=NOARG, *_):
@@ -168,7 +171,7 @@ def co_isyieldable(co=NOARG, *_):
         co = _current[0]
     elif not isinstance(co, Coroutine):
         type_error(1, "isyieldable", "thread", co)
-    return co is not _main and not co.nny
+    return co is not _current[1] and not co.nny
 
 
 def co_wrap(f=NOARG, *_):

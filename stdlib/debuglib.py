@@ -325,7 +325,7 @@ def _registry():
     reg = STATE.get("registry")
     if reg is None:
         reg = Table()
-        reg[1] = _corolib()._main
+        reg[1] = _corolib()._current[1]
         reg[2] = STATE.get("globals")
         pkg = STATE.get("package")
         if isinstance(pkg, Table):
@@ -414,7 +414,7 @@ def dbg_traceback(*args):
 
 def _in_coroutine():
     co = _corolib()
-    return co._current[0] is not co._main
+    return co._current[0] is not co._current[1]
 
 
 def dbg_setcstacklimit(limit=NOARG, *_):
