@@ -73,7 +73,7 @@ class Cur:
 
 
 CUR = Cur()
-_STATE = baselib.STATE
+type(baselib.STATE).cur = CUR  # (a process's globals and package are looked up there)
 _corolib = corolib
 
 
@@ -82,10 +82,7 @@ def enter(task):
     each time it starts running)."""
     CUR.task = task
     p = task.proc
-    if CUR.proc is not p:
-        CUR.proc = p
-        _STATE["globals"] = p.globals
-        _STATE["package"] = p.package
+    CUR.proc = p
     _corolib._current = task.co_cur
 
 
@@ -188,10 +185,7 @@ def _enter(task, proc):
     its greenlet (the process's globals, package and coroutines become
     current); a process killed meanwhile ends here."""
     CUR.task = task
-    if CUR.proc is not proc:
-        CUR.proc = proc
-        _STATE["globals"] = proc.globals
-        _STATE["package"] = proc.package
+    CUR.proc = proc
     _corolib._current = task.co_cur
     if proc.dead:
         raise ProcessExit()

@@ -17,6 +17,7 @@ from moonlet.runtime import loader
 from moonlet.runtime.errors import NOARG, LuaError, arg_error, rt_error, type_error
 from moonlet.runtime.frames import HANDLER_TRACEBACKS, lua_error_from, where
 from moonlet.runtime.ops import eq, index, tostring
+from moonlet.runtime.libstate import LibState
 from moonlet.runtime.prelude import ipairs_iter
 from moonlet.runtime.table import (
     MTable,
@@ -276,7 +277,7 @@ def _globals_of(fn):
     return STATE.get("globals")
 
 
-STATE = {}
+STATE = LibState()
 
 
 def lua_load(chunk=NOARG, chunkname=NOARG, mode=NOARG, env=NOARG, *_):
