@@ -230,13 +230,6 @@ def _infer(funcs, sites):
         for v in f.locals:
             if v.types is None or not v.types:
                 v.types = ANY
-    import os
-
-    hack = os.environ.get("HACK", "").split(",")
-    for f in funcs:
-        for v in f.locals:
-            if v.name in hack:
-                v.types = FLOAT
 
 
 def collect_sites(chunk):
