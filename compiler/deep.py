@@ -265,16 +265,20 @@ def _block_depth(body, depth=0):
     return best
 
 
+def _defs(body):
+    """Every def in a statement list, nested ones too (defs are statements:
+    no need to walk expressions)."""
+    for st in body:
+        if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield st
+        for owner, field, _ in _bodies(st):
+            yield from _defs(getattr(owner, field))
+
+
 def outline(module):
     """Outline too deeply nested blocks in every def of the module (in place);
     True when something changed."""
-    changed = False
-    for fn in ast.walk(module):
-        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            if _block_depth(fn.body) > MAX_BLOCKS:
-                changed = True
-                break
-    if not changed:
+    if not any(_block_depth(fn.body) > MAX_BLOCKS for fn in _defs(module.body)):
         return False
     o = _Outliner()
     for node in module.body:

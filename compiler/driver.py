@@ -1,6 +1,7 @@
 """Lua source text to Python source text: parse, resolve, infer, lower, emit."""
 
 import ast
+import gc
 
 from . import lower_expr, lower_goto, lower_ops, lower_stmt  # noqa: F401 (registration)
 from .deep import outline
@@ -24,6 +25,18 @@ def compile_lua(source, chunkname, source_name=None, use_black=True, from_file=T
     """Python module source for a Lua chunk (raises LuaSyntaxError).
 
     `from_file`: skip a BOM and a first "#" line, as Lua does for files."""
+    # The passes make many objects and hardly any garbage cycles: the cyclic
+    # collector would only cost time here (a third of what follows the parse).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _compile(source, chunkname, source_name, use_black, from_file)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compile(source, chunkname, source_name, use_black, from_file):
     chunk = parse(source, chunkname, from_file)
     r = Resolver()
     r._refs = []

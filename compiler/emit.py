@@ -1,9 +1,11 @@
 """Python source text from the lowered module AST.
 
-`ast.unparse`, then black (optional: `load` skips it for speed), then a
-"# L<n>" marker on the first line of every statement that comes from Lua
-line n. Black keeps the AST, so walking the statements of the original and
-of the re-parsed formatted tree side by side gives the exact line of each.
+`ast.unparse`, then black (optional: `load` and `moonlet compile --plain`
+skip it for speed), then a "# L<n>" marker on the first line of every
+statement that comes from Lua line n. Black keeps the AST, so walking the
+statements of the original and of the re-parsed formatted tree side by side
+gives the exact line of each. Without black, the unparser notes the lines as
+it writes them (_LineUnparser), which saves parsing the text again.
 """
 
 import ast
@@ -54,21 +56,32 @@ def format_black(text):
 
 
 def emit(module, source_name, chunkname, use_black=True):
-    ast.fix_missing_locations(module)
     banner = BANNER % (banner_text(source_name), banner_text(chunkname))
     grafted = graft(module)
+    if grafted is None and not use_black:
+        # One statement per line: the unparser itself knows every position.
+        unparser = _LineUnparser(getattr(module, "op_tagged", True))
+        text = unparser.visit(module) + "\n"
+        lines = text.split("\n")
+        for lineno, lua_line in unparser.marks.items():
+            lines[lineno - 1] += "  # L%d" % lua_line
+        shift = banner.count("\n")
+        return banner + "\n".join(lines) + _op_table(unparser.oplines, shift)
     if grafted is None:
-        text = ast.unparse(module) + "\n"
-        if use_black:
-            text = format_black(text)
+        text = format_black(_unparse(module) + "\n")
     else:
         # Too deep for one piece of text (and for black): see compiler.deep.
         main, pieces = grafted
-        texts = {n: ast.unparse(ast.Module([st], [])) for n, st in pieces}
-        text = _inline_pieces(ast.unparse(main), texts) + "\n"
+        texts = {n: _unparse(ast.Module([st], [])) for n, st in pieces}
+        text = _inline_pieces(_unparse(main), texts) + "\n"
     tree = parse_text(text)
     lines = _marked_lines(module, tree, text)
     return banner + "\n".join(lines) + _op_lines(module, tree, banner.count("\n"))
+
+
+def _unparse(node):
+    """ast.unparse of a tree whose nodes need no positions."""
+    return _LineUnparser(False).visit(node)
 
 
 def _inline_pieces(text, texts):
@@ -111,8 +124,116 @@ def _op_lines(module, tree, shift):
     for orig, new in zip(ast.walk(module), ast.walk(tree)):
         line = getattr(orig, "lua_op_line", None)
         if line is not None and hasattr(new, "end_col_offset"):
-            key = (new.lineno + shift, new.end_lineno + shift)
-            table[key + (new.col_offset, new.end_col_offset)] = line
+            key = (new.lineno, new.end_lineno, new.col_offset, new.end_col_offset)
+            table[key] = line
+    return _op_table(table, shift)
+
+
+def _op_table(table, shift):
     if not table:
         return ""
+    table = {
+        (a + shift, b + shift, c, d): table[a, b, c, d] for a, b, c, d in sorted(table)
+    }
     return "\nLUA_OP_LINES = %r\n" % (table,)
+
+
+def _width(piece):
+    """Columns of a piece of text as Python counts them (UTF-8 bytes)."""
+    return len(piece) if piece.isascii() else len(piece.encode("utf-8"))
+
+
+class _LineUnparser(ast._Unparser):
+    """ast.unparse that notes, as it writes, the line of each statement that
+    has a `lua_line` (`marks`) and the position of each node that has a
+    `lua_op_line` (`oplines`, keyed as _op_lines keys them), so that the text
+    need not be parsed again. Newlines come only from `maybe_newline`
+    (string constants are written with repr, and docstrings are off), so an
+    expression never spans lines."""
+
+    def __init__(self, tagged):
+        super().__init__()
+        self.tagged = tagged
+        self.marks = {}
+        self.oplines = {}
+        self._line = 1
+        self._line_start = 0  # index in _source of the current line's start
+        self._pending = None  # statement whose first line is the next fill
+        self._parens = set()  # ids of tagged nodes written in parentheses
+
+    def get_raw_docstring(self, node):
+        return None
+
+    def get_type_comment(self, node):
+        return None
+
+    def maybe_newline(self):
+        if self._source:
+            self._source.append("\n")
+            self._line += 1
+            self._line_start = len(self._source)
+
+    def fill(self, text=""):
+        self.maybe_newline()
+        if self._pending is not None:
+            line = self._pending.lua_line
+            if line and self._line not in self.marks:
+                self.marks[self._line] = line
+            self._pending = None
+        self.write("    " * self._indent + text)
+
+    def _col(self):
+        return sum(map(_width, self._source[self._line_start :]))
+
+    def require_parens(self, precedence, node):
+        parens = self.get_precedence(node) > precedence
+        if parens and self.tagged:
+            self._parens.add(id(node))
+        return self.delimit_if("(", ")", parens)
+
+    def traverse(self, node):
+        if node.__class__ is list:
+            for item in node:
+                self.traverse(item)
+            return
+        if isinstance(node, ast.stmt) and getattr(node, "lua_line", 0):
+            self._pending = node
+        line = getattr(node, "lua_op_line", None) if self.tagged else None
+        if line is None:
+            return ast.NodeVisitor.visit(self, node)
+        if isinstance(node, ast.stmt):
+            # (a loop, whose iterator is called by its FOR_ITER instruction)
+            first = self._line + (1 if self._source else 0)
+            start = 4 * self._indent
+        else:
+            first, start = self._line, self._col()
+        ast.NodeVisitor.visit(self, node)
+        end = self._col()
+        if id(node) in self._parens and first == self._line:
+            # Python gives a parenthesised expression the position of what
+            # is inside the parentheses.
+            start += 1
+            end -= 1
+        # (the innermost of nodes with the same position wins, as in _op_lines)
+        self.oplines.setdefault((first, self._line, start, end), line)
+
+    def visit_If(self, node):
+        # ast._Unparser's, noting the line of each `elif` statement too
+        self.fill("if ")
+        self.traverse(node.test)
+        with self.block():
+            self.traverse(node.body)
+        while (
+            node.orelse and len(node.orelse) == 1 and isinstance(node.orelse[0], ast.If)
+        ):
+            node = node.orelse[0]
+            if getattr(node, "lua_line", 0):
+                self._pending = node
+            self.fill("elif ")
+            self.traverse(node.test)
+            with self.block():
+                self.traverse(node.body)
+        if node.orelse:
+            self.fill("else")
+            with self.block():
+                self.traverse(node.orelse)
