@@ -16,7 +16,7 @@
     moonlet test [--debug] [--real-time] [--python PY] APP_DIR
         run every entry with meta.type test (on a virtual clock unless
         --real-time): PASS/FAIL per entry, then "N passed, M failed"
-    moonlet compile DIR -o OUT [--name PKG] [-q] [-j N]
+    moonlet compile DIR -o OUT [--name PKG] [--plain] [-q] [-j N]
         write a Python package: every DIR/a/b.lua becomes module OUT/a/b.py;
         run one with `python -m OUT run a.b [args]`, an app entry with
         `python -m OUT run app:main [args]` (see moonlet/package.py)
@@ -36,7 +36,7 @@ USAGE = """usage: moonlet run [--debug] [--actors|--virtual-time] [-e CODE] [-l 
                    [--python PY] [script [args]]
        moonlet run [--debug] [--virtual-time] [--python PY] APP_DIR ENTRY [args]
        moonlet test [--debug] [--real-time] [--python PY] APP_DIR
-       moonlet compile DIR -o OUT [--name PKG] [-q] [-j N]
+       moonlet compile DIR -o OUT [--name PKG] [--plain] [-q] [-j N]
 """
 
 VERSION_TEXT = "Lua 5.4 on moonlet %s (Python %s)"

@@ -1,6 +1,6 @@
 """`moonlet compile DIR -o OUT`: a folder of Lua files to a Python package.
 
-    moonlet compile DIR -o OUT [--name PKG] [-q] [-j N] [--debug]
+    moonlet compile DIR -o OUT [--name PKG] [--plain] [-q] [-j N] [--debug]
 
 Rules:
 - Every DIR/a/b.lua becomes module OUT/a/b.py (chunk name "a/b.lua", so
@@ -17,8 +17,11 @@ Rules:
   them (runtime.apps.App; every entry's source must be a .lua file inside
   DIR) and carried, parsed, in the manifest's "app" (values that JSON has
   no type for, such as dates in `meta`, become their text).
-- Cache: a file whose content hash, Python module and compiler stamp are
-  unchanged and whose output still exists is not compiled again, and no
+- Generated modules are black-formatted; with --plain they keep
+  ast.unparse's layout (one line per statement), the same code in a tenth
+  of the compile time (black takes about 0.6-1 s per 500 Lua lines).
+- Cache: a file whose content hash, Python module, layout and compiler
+  stamp are unchanged and whose output still exists is not compiled again, and no
   unchanged output is rewritten (mtimes stay). Modules whose .lua is gone
   are removed, with the folders only they needed.
 - A file that does not compile is reported as Lua reports it ("moonlet:
@@ -41,7 +44,9 @@ from moonlet.runtime.apps import App, AppEntry, AppError
 from moonlet.runtime.package import MANIFEST
 from moonlet.runtime.script import big_stack_thread, lua_string, write_err
 
-USAGE = "usage: moonlet compile DIR -o OUT [--name PKG] [-q] [-j N] [--debug]\n"
+USAGE = (
+    "usage: moonlet compile DIR -o OUT [--name PKG] [--plain] [-q] [-j N] [--debug]\n"
+)
 FORMAT = 1
 PROGRESS_MIN = 20  # more files to compile than this: progress bar on a TTY
 PARALLEL_MIN = 16  # at least this many files to compile: worker processes
@@ -186,7 +191,7 @@ def scan(src, skip=()):
 # Compiling one file
 
 
-def compile_source(source, path):
+def compile_source(source, path, use_black=True):
     """("ok", python text) | ("error", Lua's message) | ("bug", traceback)
     for the Lua source of relative path `path`."""
     from moonlet.runtime.loader import chunkid
@@ -202,7 +207,7 @@ def compile_source(source, path):
             try:
                 # Lua sees the file name's bytes, one character each.
                 name = chunkid("@" + lua_string(path))
-                text = compile_lua(source, name, source_name=path, use_black=True)
+                text = compile_lua(source, name, source_name=path, use_black=use_black)
                 result.append(("ok", module_text(text)))
             except LuaSyntaxError as e:
                 result.append(("error", e.message))
@@ -219,8 +224,8 @@ def compile_source(source, path):
 
 
 def _compile_job(job):
-    path, source = job
-    return compile_source(source, path)
+    path, source, use_black = job
+    return compile_source(source, path, use_black)
 
 
 def _results(jobs, njobs):
@@ -410,6 +415,7 @@ def parse_args(args):
     # for 40 files); on an idle machine with many cores -j pays off.
     opts["jobs"] = 1
     opts["debug"] = False
+    opts["plain"] = False
     i = 0
     while i < len(args):
         a = args[i]
@@ -433,6 +439,8 @@ def parse_args(args):
             opts["quiet"] = True
         elif a == "--debug":
             opts["debug"] = True
+        elif a == "--plain":
+            opts["plain"] = True
         elif a.startswith("-") and a != "-":
             raise UsageError("unrecognized option '%s'" % a)
         elif opts["src"] is None:
@@ -496,7 +504,7 @@ def main(args, stdout=None, stderr=None):
 def build(src, out, name, opts, stdout, stderr):
     from moonlet.runtime.loader import compiler_stamp
 
-    stamp = compiler_stamp()
+    stamp = compiler_stamp() + ("-plain" if opts["plain"] else "")
     old = read_manifest(out) or {"files": {}}
     old_files = old["files"] if old.get("compiler") == stamp else {}
     old_modules = {e.get("module") for e in old["files"].values()}
@@ -537,7 +545,8 @@ def build(src, out, name, opts, stdout, stderr):
     failed = unreadable
     compiled = 0
     os.makedirs(out, exist_ok=True)
-    results = _results([(p, s) for p, s, _ in jobs], opts["jobs"])
+    use_black = not opts["plain"]
+    results = _results([(p, s, use_black) for p, s, _ in jobs], opts["jobs"])
     for (p, _, entry), (status, payload) in zip(jobs, results):
         progress.step(p)
         if status == "ok":

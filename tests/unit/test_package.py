@@ -187,6 +187,30 @@ def test_error_and_exit_status(tmp_path):
     assert r.stderr == "pkg: no module 'nothere' in package pkg\n"
 
 
+def test_plain_layout_runs_the_same_and_is_its_own_cache_key(built):
+    src, out = built
+    black_text = (out / "geo" / "shapes.py").read_text()
+    status, stdout, stderr = compile_dir(src, out, "--plain")
+    # The layout is part of the cache key: everything is compiled again.
+    assert (status, stderr) == (0, "")
+    assert stdout == "compiled 5 files, 0 unchanged -> %s\n" % out
+    plain_text = (out / "geo" / "shapes.py").read_text()
+    assert plain_text != black_text
+    assert len(plain_text.splitlines()) < len(black_text.splitlines())
+    assert "# L6" in plain_text  # line markers
+    r = run_pkg(out, "main", "one", "two")
+    assert (r.returncode, r.stderr) == (0, "")
+    assert r.stdout.startswith("main\tHI!\t9\n")
+    r = run_pkg(out, "app.boom")
+    assert r.stderr.splitlines()[:3] == [
+        "app: app/boom.lua:4: attempt to index a nil value (field 'field')",
+        "stack traceback:",
+        "\tapp/boom.lua:4: in function <app/boom.lua:3>",
+    ]
+    assert compile_dir(src, out, "--plain")[1].startswith("compiled 0 files, 5 unch")
+    assert compile_dir(src, out)[1].startswith("compiled 5 files, 0 unchanged")
+
+
 def test_recompile_skips_unchanged_files(built):
     src, out = built
     before = mtimes(out)
