@@ -6,7 +6,7 @@ types first when the compiler cannot prove them, and everything else
 
     a + b   (a, b unknown)
     ->  (_r1 if (_c1 := (_a1 := a).__class__) is (_b1 := b).__class__ is int
-              and MININT <= (_r1 := _a1 + _b1) <= MAXINT
+              and MININT <= (_r1 := _a1 + _b1) <= MAXINT   (bounds as literals)
          else (_a1 + _b1 if _c1 is float is _b1.__class__ else arith_add(_a1, _b1)))
 
 Operands are evaluated once, left to right, into fresh temporaries.
@@ -21,6 +21,11 @@ from . import pyast as P
 from . import types as T
 from .lower import expr_lowering
 from .types import expr_type
+
+# The 64-bit bounds are written as literals: a constant load is cheaper than
+# a global one in the overflow test of every integer operation.
+MAXINT = (1 << 63) - 1
+MININT = -(1 << 63)
 
 _PYOP = {
     A.AddOp: (ast.Add, "arith_add"),
@@ -46,9 +51,9 @@ def _operand(lw, e, prefix):
 
 def _in_range(lw, r):
     return ast.Compare(
-        left=lw.h("MININT"),
+        left=P.const(MININT),
         ops=[ast.LtE(), ast.LtE()],
-        comparators=[r, lw.h("MAXINT")],
+        comparators=[r, P.const(MAXINT)],
     )
 
 
@@ -58,9 +63,9 @@ def _int_check(lw, op, ka, kb, res):
     k = kb if kb is not None else ka
     if isinstance(k, int):
         if op is ast.Add and k >= 0 or op is ast.Sub and kb is not None and k <= 0:
-            return P.compare(res, ast.LtE(), lw.h("MAXINT"))
+            return P.compare(res, ast.LtE(), P.const(MAXINT))
         if op is ast.Sub and kb is not None and k >= 0 or op is ast.Add and k <= 0:
-            return P.compare(lw.h("MININT"), ast.LtE(), res)
+            return P.compare(P.const(MININT), ast.LtE(), res)
     return _in_range(lw, res)
 
 
@@ -340,7 +345,7 @@ def lower_idiv_mod(lw, e):
             P.compare(
                 P.walrus(r, P.binop(_bare(a1), op(), _bare(b1))),
                 ast.LtE(),
-                lw.h("MAXINT"),
+                P.const(MAXINT),
             ),
             P.name(r),
             P.call(lw.h("wrap_int"), [P.name(r)]),
@@ -400,10 +405,10 @@ def lower_unm(lw, e):
             P.compare(
                 P.walrus(r, ast.UnaryOp(op=ast.USub(), operand=a1)),
                 ast.LtE(),
-                lw.h("MAXINT"),
+                P.const(MAXINT),
             ),
             P.name(r),
-            lw.h("MININT"),
+            P.const(MININT),
         )
     return P.ifexp(
         P.is_(_type(a1), P.name("float")),
