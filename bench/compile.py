@@ -113,21 +113,21 @@ def main(argv=None):
     print()
     print("metric                      seconds  per file  target   met")
     print("--------------------------  -------  --------  -------  ---")
+    standard = opts.files == 100 and opts.lines == 500
     for key, label in (
         ("cold", "cold (nothing compiled)"),
         ("warm", "warm (nothing changed)"),
     ):
         v = results[key]
+        met = ("yes" if v < TARGETS[key] else "no") if standard else "-"
         print(
             "%-26s  %7.2f  %7.3fs  < %3.0f s  %s"
-            % (
-                label,
-                v,
-                v / opts.files,
-                TARGETS[key],
-                "yes" if v < TARGETS[key] else "no",
-            )
+            % (label, v, v / opts.files, TARGETS[key], met)
         )
+    if not standard:
+        print("\n(the targets are for 100 files of 500 lines)")
+    results["args"] = opts.args
+    results["met"] = {k: results[k] < TARGETS[k] for k in TARGETS} if standard else None
     if opts.json:
         with open(opts.json, "w") as f:
             json.dump(results, f, indent=2)
