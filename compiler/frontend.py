@@ -10,11 +10,13 @@ Pipeline (all of it in a thread with a large stack, see _in_big_stack):
 2. literals.tokenize: our own lexer, faithful to llex.c;
 3. checks.check_chunk: a recognizer with lparser.c's structure; every
    syntax, lexical and static error is found here, with luac's message;
-4. luaparser's generated ANTLR parser on our tokens: SLL prediction with the
-   bail strategy, then full LL only if SLL fails (SLL can fail on valid
-   input); a failure of both (valid Lua that luaparser's grammar rejects)
-   becomes a LuaSyntaxError built from ANTLR's offending token;
-5. _Builder, a subclass of luaparser's BuilderVisitor, makes the tree.
+4. parser.build: a recursive-descent builder on the same tokens, run only
+   on chunks that step 3 accepted, makes the luaparser (astnodes) tree;
+5. (tests only) parse_antlr makes the same tree the way it was made before,
+   with luaparser's generated ANTLR parser on our tokens and _Builder, a
+   subclass of luaparser's BuilderVisitor; about ten times slower than
+   step 4, it is the oracle of tests/unit/test_parser.py (parser.py's header
+   states the one known difference).
 
 Guarantees of the returned tree (the lowering relies on them):
 - every node has an int `lua_line`: the line of its first token (for calls,
@@ -35,7 +37,9 @@ Guarantees of the returned tree (the lowering relies on them):
   makes a Dots node in expressions);
 - comments are not collected (`comments` is always empty).
 
-luaparser 4.2.0 defects worked around here (each measured):
+luaparser 4.2.0 defects (each measured) that never reach the tree: steps 2-4
+replace luaparser's lexer, error reporting and tree building, and _Builder
+works around its builder's defects in the oracle:
 - hex float literals (0x1p4, 0x.8, 0xA.8p-1) crash its builder (ValueError);
 - integer literals are not wrapped or turned into floats as Lua does
   (0xffffffffffffffff must be -1, 9223372036854775808 a float);
@@ -55,10 +59,9 @@ luaparser 4.2.0 defects worked around here (each measured):
 - its parse uses full LL prediction, which is very slow on long call
   chains; its builder recurses once per operand of `a + b + c + ...`
   (RecursionError on long chains): our visitExp walks that spine in a loop;
+- `(o):m()()` loses the calls after the method call (parser.build keeps
+  them);
 - deep nesting raises RecursionError in a default thread.
-Limitation kept: code that Lua accepts but luaparser's grammar rejects
-cannot be compiled (none known: the whole Lua 5.4.4 test suite parses; the
-message would come from ANTLR's offending token).
 """
 
 import gc
@@ -96,11 +99,11 @@ from luaparser.astnodes import (
 from luaparser.builder import BuilderVisitor
 from luaparser.parser.LuaParser import LuaParser
 
-from . import literals
+from . import literals, parser
 from .checks import check_chunk
 from .errors import LuaSyntaxError
 
-__all__ = ["parse", "LuaSyntaxError"]
+__all__ = ["parse", "parse_antlr", "LuaSyntaxError"]
 
 _BOM = "\xef\xbb\xbf"
 
@@ -114,7 +117,18 @@ def parse(source, chunkname, *, from_file=True):
     """
     if from_file:
         source = _skip_header(source)
-    return _in_big_stack(_parse, source, chunkname)
+    return _in_big_stack(_parse, source, chunkname, _build)
+
+
+def parse_antlr(source, chunkname, *, from_file=True):
+    """parse() with the tree made by luaparser's ANTLR parser and _Builder.
+
+    The former pipeline, kept as the oracle of parser.build's tree in the
+    tests; the compiler does not use it.
+    """
+    if from_file:
+        source = _skip_header(source)
+    return _in_big_stack(_parse, source, chunkname, _antlr_build)
 
 
 def _skip_header(source):
@@ -178,22 +192,26 @@ def _in_big_stack(fn, *args):
     raise value
 
 
-def _parse(source, chunkname):
+def _parse(source, chunkname, make_tree):
     try:
         tokens = literals.tokenize(source)
         check_chunk(tokens, chunkname)
-        tree, stream = _antlr_parse(tokens, chunkname)
-        return _Builder(stream).visit(tree)
+        return make_tree(tokens, chunkname)
     except LuaSyntaxError:
         raise
     except RecursionError:
         raise LuaSyntaxError("C stack overflow") from None
     except Exception as e:
-        # Never a Python traceback for the user: luaparser failing on code
+        # Never a Python traceback for the user: a builder failing on code
         # our checks accepted is reported as a syntax error of that chunk.
         raise LuaSyntaxError(
             "%s: cannot parse this chunk (%s: %s)" % (chunkname, type(e).__name__, e)
         ) from e
+
+
+def _build(tokens, chunkname):
+    """The tree of `tokens`, which check_chunk accepted."""
+    return parser.build(tokens)
 
 
 # ---------------------------------------------------------------------------
@@ -212,6 +230,11 @@ class _AntlrFailure(Exception):
         Exception.__init__(self, msg)
         self.token = token
         self.line = line
+
+
+def _antlr_build(tokens, chunkname):
+    tree, stream = _antlr_parse(tokens, chunkname)
+    return _Builder(stream).visit(tree)
 
 
 def _antlr_parse(tokens, chunkname):

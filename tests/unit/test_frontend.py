@@ -447,10 +447,10 @@ def test_luaparser_grammar_failure_becomes_a_lua_style_error():
 
 
 def test_internal_failures_become_syntax_errors(monkeypatch):
-    def boom(self, ctx):
+    def boom(tokens):
         raise ValueError("boom")
 
-    monkeypatch.setattr(frontend._Builder, "visitNumber", boom)
+    monkeypatch.setattr(frontend.parser, "build", boom)
     msg = message("x = 1")
     assert msg.startswith("t.lua: cannot parse this chunk (ValueError: boom)")
 
