@@ -636,6 +636,7 @@ class Node:
             if g.__class__ is sched._GREENLET:
                 if not g.dead:
                     try:
+                        sched._val = v
                         g.switch(v)
                     except BaseException:  # pragma: no cover - defensive
                         pass

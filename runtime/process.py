@@ -34,7 +34,9 @@ Rules:
 - Memory: a process that only waits costs little. Its subscriptions,
   timers, monitors, links, names and extra tasks tables are made on first
   use (None until then), the inbox is not in `subs`, and a subscription's
-  queue is dropped when it empties.
+  queue is dropped when it empties. A task lets go of its function and
+  arguments once it starts, and is itself the waiter of its plain
+  receives (runtime.sched wait_recv).
 """
 
 from collections import deque
@@ -109,9 +111,12 @@ class Sub:
 
 
 class Task:
-    # `waiter`: what the task is parked on (sched.wait), or None; `rwait`,
-    # `rreg`: the waiter and registration it reuses for plain receives
-    # (sched.wait_recv), parked on while rwait is not done.
+    # `glet`: the task's greenlet (None while the task is being started),
+    # then the greenlet parked in the task's last plain receive. `waiter`:
+    # what the task is parked on (sched.wait), or None. A task is also the
+    # waiter of its plain receives (sched.wait_recv; `done`, `what` and
+    # `timer` as in sched.Waiter, but a plain receive has no timer),
+    # registered as `rreg`, and parked on while `done` is false.
     __slots__ = (
         "proc",
         "glet",
@@ -120,9 +125,11 @@ class Task:
         "fn",
         "args",
         "waiter",
-        "rwait",
         "rreg",
+        "done",
+        "what",
     )
+    timer = None
 
     def __init__(self, proc, fn, args, co):
         self.proc = proc
@@ -132,16 +139,19 @@ class Task:
         self.co_cur = [co, proc.co_main]  # (stdlib.corolib._current)
         self.glet = None
         self.waiter = None
-        self.rwait = None
         self.rreg = None
+        self.done = True
+        self.what = None
+
+    def describe(self):
+        w = self.what
+        return w if w.__class__ is str else w.what()
 
     def parked_on(self):
         """The waiter the task is parked on, or None."""
         w = self.waiter
-        if w is None:
-            w = self.rwait
-            if w is not None and w.done:
-                w = None
+        if w is None and not self.done:
+            w = self
         return w
 
 
@@ -519,14 +529,16 @@ def _first_seq(sub):
 POOL_SIZE = 16
 
 
-def _worker(task):
-    """The body of a task greenlet: run `task`; then, while the hub's pool
-    has room, wait in it for the next task (start_task queues the greenlet
-    with it). Reusing a greenlet saves making one (CPython maps a fresh
-    frame stack for each, and unmaps it when the greenlet ends), and it has
-    started already, so other greenlets may switch to it directly (sched
-    rules)."""
+def _worker(*_):
+    """The body of a task greenlet: run the task it starts with (start_task
+    queues the greenlet with it, and the hub hands it over in sched._val,
+    not as an argument); then, while the hub's pool has room, wait in it
+    for the next task. Reusing a greenlet saves making one (CPython maps a
+    fresh frame stack for each, and unmaps it when the greenlet ends), and
+    it has started already, so other greenlets may switch to it directly
+    (sched rules)."""
     me = sched.getcurrent()
+    task = sched._val
     while True:
         _task_run(task)
         hub = task.proc.node.hub
@@ -538,6 +550,9 @@ def _worker(task):
         task = sched._next(me)
 
 
+sched.task_body = _worker
+
+
 def _task_run(task):
     proc = task.proc
     if proc.dead:
@@ -546,17 +561,23 @@ def _task_run(task):
     sched.enter(task)
     fn = task.fn
     args = task.args
+    task.fn = task.args = None
     try:
         # A call with the arguments spelled out runs in this C frame of the
         # interpreter (fn(*args) would nest one more): less C stack to copy
-        # at every switch, and to keep for a parked task.
+        # at every switch, and to keep for a parked task. (And the argument
+        # tuple is let go of.)
         n = len(args)
         if n == 0:
             r = fn()
         elif n == 1:
-            r = fn(args[0])
+            a = args[0]
+            args = None
+            r = fn(a)
         elif n == 2:
-            r = fn(args[0], args[1])
+            a, b = args
+            args = None
+            r = fn(a, b)
         else:
             r = fn(*args)
     except sched.ProcessExit:

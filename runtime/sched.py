@@ -26,8 +26,16 @@ Rules:
   greenlet, `fire(w, v)` queues it with v, once. A waiter may sit in several
   WaitQueues at a time (select): the first fire wins, and its other entries
   are dead; queues skip them and purge them as they grow. A plain receive
-  (`wait_recv`) reuses its task's waiter and registration: it sits in one
-  queue only and is popped from it when fired.
+  (`wait_recv`) parks on its task, which is a waiter too, with the task's
+  one registration: it sits in one queue only and is popped from it when
+  fired.
+- The value of a run queue entry goes to its greenlet through the module
+  global `_val`, which the resumed side reads at once; a task switches
+  without arguments. (An argument tuple would stay alive, with its value,
+  as long as the switching greenlet stays parked: the C caller of switch()
+  holds it; a greenlet's first switch holds it for the greenlet's life.)
+  The hub, which never parks, also passes the value as the argument of the
+  switch, except to start a task greenlet (`task_body`).
 - The hub keeps a pool of task greenlets that have run their task and wait
   for another (runtime.process); `drop_pool` ends them.
 - Timers sit in a heap of (when, seq, Timer). Cancelling only marks a
@@ -168,6 +176,11 @@ _runq = deque()
 _hubglet = None
 _hub = None
 _budget = 0
+# The value a switch hands to the greenlet it resumes (see the rules), and
+# the body of task greenlets (runtime.process._worker), which the hub starts
+# without arguments.
+_val = None
+task_body = None
 
 
 def fire(w, value):
@@ -195,7 +208,7 @@ def _next(me):
     """Run what comes next in the run queue, from the running greenlet `me`
     (parked on a waiter or queued by yield_now); return the value `me` is
     resumed with. (wait and yield_now have this loop inlined.)"""
-    global _budget
+    global _budget, _val
     runq = _runq
     while runq and _budget > 0:
         g, v = runq[0]
@@ -208,11 +221,14 @@ def _next(me):
                 break  # not started: the hub starts it from its own stack
             runq.popleft()
             _budget -= 1
-            return g.switch(v)
+            _val = v
+            g.switch()
+            return _val
         runq.popleft()
         _budget -= 1
         g(v)
-    return _hubglet.switch()
+    _hubglet.switch()
+    return _val
 
 
 def wait_recv(q, what, feed):
@@ -220,52 +236,50 @@ def wait_recv(q, what, feed):
     queue q, let `feed` (a mailbox subscription, or None) deliver, and park
     like wait(). Returns what the receive returns, Multi((value, ok)).
 
-    The registration is (waiter, -1, None), and a task reuses its own: a
-    plain receive sits in one queue only, and whoever wakes it pops it from
-    there, except kill_tasks (the process is dead then, and its tasks never
-    wait again)."""
-    global _budget
+    The task is its own waiter here (runtime.process.Task), and its
+    registration (task, -1, None) is made once: a plain receive sits in one
+    queue only, and whoever wakes it pops it from there, except kill_tasks
+    (the process is dead then, and its tasks never wait again). (Few
+    locals: this frame is the one parked, and the frame object greenlet
+    keeps for it has room for every local.)"""
+    global _budget, _val
     task = CUR.task
-    proc = task.proc
-    w = task.rwait
-    if w is None or proc.dead:
-        # (A task being started has no greenlet and no waiter yet.)
+    if task.rreg is None or task.proc.dead:
+        # (A task being started has no greenlet and no registration yet.)
         if task.glet is None:
             raise_init_block()
-        if proc.dead:
+        if task.proc.dead:
             raise ProcessExit()
-        w = task.rwait = Waiter(what)
-        task.rreg = (w, -1, None)
-    else:
-        w.done = False
-        w.what = what
+        task.rreg = (task, -1, None)
+    task.done = False
+    task.what = what
     # (No purge here: dead entries pile up only from selects, and select
     # registers with WaitQueue.put, which purges. task.waiter stays None:
-    # a task is parked in a plain receive while task.rwait is not done.)
+    # a task is parked in a plain receive while task.done is false.)
     q.append(task.rreg)
     if feed is not None and feed.queue:
         feed.demand()
-    me = w.glet = getcurrent()
-    runq = _runq
-    if runq and _budget > 0:
-        # _next(me), its common case first: a started greenlet at the head.
-        g, v = runq.popleft()
-        if g.__class__ is _GREENLET and g and g is not me:
+    task.glet = getcurrent()
+    if _runq and _budget > 0:
+        # _next(task.glet), its common case first: a started greenlet at the
+        # head.
+        g, _val = _runq.popleft()
+        if g.__class__ is _GREENLET and g and g is not task.glet:
             _budget -= 1
-            v = g.switch(v)
+            g.switch()
         else:
-            runq.appendleft((g, v))
-            v = _next(me)
+            _runq.appendleft((g, _val))
+            _val = _next(task.glet)
     else:
-        v = _hubglet.switch()
-    _enter(task, proc)
-    return v
+        _hubglet.switch()
+    _enter(task, task.proc)
+    return _val
 
 
 def wait(w):
     """Park the running greenlet until w fires; return the value it fired
     with."""
-    global _budget
+    global _budget, _val
     task = CUR.task
     if task.glet is None:
         raise_init_block()
@@ -283,28 +297,30 @@ def wait(w):
                 if g is me:
                     runq.popleft()
                     _budget -= 1
+                    _val = v
                     break
                 if not g:
-                    v = _hubglet.switch()
+                    _hubglet.switch()
                     break
                 runq.popleft()
                 _budget -= 1
-                v = g.switch(v)
+                _val = v
+                g.switch()
                 break
             runq.popleft()
             _budget -= 1
             g(v)
             continue
-        v = _hubglet.switch()
+        _hubglet.switch()
         break
     task.waiter = None
     _enter(task, proc)
-    return v
+    return _val
 
 
 def yield_now():
     """Let every other runnable task run once (a dispatcher round trip)."""
-    global _budget
+    global _budget, _val
     task = CUR.task
     if task.glet is None:
         raise_init_block()
@@ -338,7 +354,8 @@ def yield_now():
                         break
                     runq.popleft()
                     _budget -= 1
-                    g.switch(v)
+                    _val = v
+                    g.switch()
                     break
                 runq.popleft()
                 _budget -= 1
@@ -471,7 +488,7 @@ class Hub:
     def run(self):
         """Run until stopped or until nothing can run and no timer is
         pending."""
-        global _budget
+        global _budget, _val
         self.activate()
         runq = self.runq
         popleft = runq.popleft
@@ -490,7 +507,11 @@ class Hub:
                         if self.timers and self.timers[0][0] <= clock.now():
                             self._fire_due(clock.now())
                 if g.__class__ is _GREENLET:
-                    g.switch(v)
+                    _val = v
+                    if g or getattr(g, "run", None) is not task_body:
+                        g.switch(v)
+                    else:
+                        g.switch()
                 else:
                     g(v)
                 continue
