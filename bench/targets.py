@@ -75,8 +75,21 @@ def version_of(cmd):
         return None
 
 
-def _fmt_ratio(x):
-    return "n/a" if x is None else "%.2fx" % x
+def _fmt_ratio(x, digits=2):
+    return "n/a" if x is None else "%.*fx" % (digits, x)
+
+
+def program_rows(cpy, pypy):
+    """(program, moonlet/python on CPython, moonlet/lua5.4 on PyPy)."""
+    by_name = {}
+    for key, r, ratio in (
+        (0, cpy, "moonlet_over_python"),
+        (1, pypy, "moonlet_over_lua"),
+    ):
+        for p in (r or {}).get("programs", []):
+            row = by_name.setdefault(p["name"], ["n/a", "n/a"])
+            row[key] = _fmt_ratio(p.get(ratio)) if p.get("ok") else "failed"
+    return [(name,) + tuple(v) for name, v in by_name.items()]
 
 
 def cpython_rows(r):
@@ -92,7 +105,7 @@ def cpython_rows(r):
         (
             "1",
             "CPython: geomean moonlet/python <= 1.5x",
-            _fmt_ratio(gm),
+            _fmt_ratio(gm, 3),
             "yes" if gm is not None and gm <= 1.5 else "no",
         ),
         (
@@ -125,7 +138,7 @@ def pypy_rows(r, py):
             "2",
             "%s: geomean moonlet/lua5.4 < 1 (%d of %d ok)"
             % (py, s["ok"], s["programs"]),
-            _fmt_ratio(gm),
+            _fmt_ratio(gm, 3),
             "yes" if met else "no",
         )
     ]
@@ -187,11 +200,15 @@ def compile_rows(r, label):
     ]
 
 
-def render(rows, markdown):
-    head = ("#", "target", "measured", "met")
-    widths = [max(len(str(x[i])) for x in rows + [head]) for i in range(4)]
+TARGET_HEAD = ("#", "target", "measured", "met")
+PROGRAM_HEAD = ("program", "CPython: moonlet/python", "PyPy: moonlet/lua5.4")
+
+
+def render(rows, markdown, head=TARGET_HEAD):
+    n = len(head)
+    widths = [max(len(str(x[i])) for x in rows + [head]) for i in range(n)]
     if markdown:
-        lines = ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * n]
         lines += ["| " + " | ".join(r) + " |" for r in rows]
         return "\n".join(lines)
     fmt = "  ".join("%%-%ds" % w for w in widths)
@@ -223,6 +240,9 @@ def main(argv=None):
         + compile_rows(plain, " --plain")
     )
     met = sum(r[3] == "yes" for r in rows)
+    programs = program_rows(cpy, pypy)
+    print()
+    print(render(programs, False, PROGRAM_HEAD))
     print()
     print(render(rows, False))
     print()
@@ -242,7 +262,9 @@ def main(argv=None):
             f.write("# Issue 5 targets\n\n")
             f.write("\n".join("- " + m for m in meta) + "\n\n")
             f.write(render(rows, True) + "\n\n")
-            f.write("%d of %d met.\n" % (met, len(rows)))
+            f.write("%d of %d met.\n\n" % (met, len(rows)))
+            f.write("Per program (best of 3 whole runs, start-up included):\n\n")
+            f.write(render(programs, True, PROGRAM_HEAD) + "\n")
     return 0
 
 
