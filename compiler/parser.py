@@ -6,7 +6,7 @@ Rules:
 - It only runs on token lists that checks.check_chunk accepted, so it
   validates nothing and has no error recovery: the recognizer owns every
   syntax error and its message.
-- The tree is the one luaparser's ANTLR parser and frontend._Builder made
+- The tree is the one luaparser's ANTLR parser and antlr_tree._Builder made
   before (they remain as frontend.parse_antlr, the oracle of
   tests/unit/test_parser.py): same node classes, fields, extra attributes and
   even the order of the attributes, since the lowering walks `vars(node)`.

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from luaparser import ast as luaparser_ast
 from luaparser import astnodes as A
 
-from moonlet.compiler import frontend, literals
+from moonlet.compiler import antlr_tree, frontend, literals
 from moonlet.compiler.errors import CompilerBug, LuaSyntaxError
 from moonlet.compiler.frontend import parse
 
@@ -442,7 +442,7 @@ def test_luaparser_grammar_failure_becomes_a_lua_style_error():
     # normally rejects it before): the message still has Lua's form.
     tokens = literals.tokenize("x = = 1")
     with pytest.raises(LuaSyntaxError) as info:
-        frontend._antlr_parse(tokens, "t.lua")
+        antlr_tree._antlr_parse(tokens, "t.lua")
     assert info.value.message == "t.lua:1: unexpected symbol near '='"
 
 
