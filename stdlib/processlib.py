@@ -60,6 +60,7 @@ def _nf(msg):
 
 CUR = sched.CUR
 yield_now = sched.yield_now
+_SCHED = sched.__dict__
 
 
 def _cur():
@@ -86,7 +87,9 @@ def p_id(*_):
 # Messages.
 
 
-def p_send(dest=NOARG, topic=NOARG, *payloads):
+def p_send(dest=NOARG, topic=NOARG, v=NOARG, *more):
+    # (The first payload is a parameter of its own: a send of one value,
+    # the common case, makes no tuple of payloads.)
     p = CUR.proc
     if p is None:
         return _nil("no context found", E.INTERNAL)
@@ -102,42 +105,48 @@ def p_send(dest=NOARG, topic=NOARG, *payloads):
         target, err = p.node.lookup(dest)
         if err is not None:
             return _nf(err)
-    for v in payloads:
-        if v.__class__ not in _SCALARS:
-            payloads = tuple([export(v) for v in payloads])
-            break
+    if more or v is NOARG:
+        payloads = () if v is NOARG else (v,) + more
+        for v in payloads:
+            if v.__class__ not in _SCALARS:
+                payloads = tuple([export(v) for v in payloads])
+                break
+        if sched._runq:
+            target.post(topic, payloads, p.pid)
+            yield_now()
+        else:
+            target.post_alone(topic, payloads, p.pid)
+        return True
+    if v.__class__ not in _SCALARS:
+        v = export(v)
     if sched._runq:
-        target.post(topic, payloads, p.pid)
+        target.post(topic, (v,), p.pid)
         yield_now()
-    else:
-        # Nothing else can run: yielding would only run the delivery step
-        # and resume this task (Process.post_alone). Its most common case,
-        # inlined: one raw value for a task waiting in a plain receive.
-        # (The target is alive: node.procs and node.names hold live
-        # processes only.)
-        subs = target.subs
-        sub = (subs and subs.get(topic)) or target.inbox
-        if (
-            sub is not None
-            and sub.mode == RAW
-            and len(payloads) == 1
-            and not sub.queue
-            and not target.flush_queued
-        ):
-            ch = sub.channel
-            rq = ch.recvq
-            if rq:
-                r = rq[0]
-                w = r[0]
-                if r[1] < 0 and not w.done and not ch.closed:
-                    del rq[0]
-                    w.done = True
-                    sched._runq.append((w.glet, Multi((payloads[0], True))))
-                    b = sched._budget = sched._budget - 1  # sched.yielded()
-                    if b <= 0:
-                        sched._hub.poll()
-                    return True
-        target.post_alone(topic, payloads, p.pid)
+        return True
+    # Nothing else can run: yielding would only run the delivery step and
+    # resume this task (Process.post_alone). Its most common case, inlined:
+    # a raw value for a task waiting in a plain receive. (The target is
+    # alive: node.procs and node.names hold live processes only. No step
+    # is pending, as the run queue is empty, so the target's flush_queued
+    # is false; and a channel with a plain receive registered is open.)
+    subs = target.subs
+    sub = (subs and subs.get(topic)) or target.inbox
+    if sub is not None and sub.mode == RAW and not sub.queue:
+        rq = sub.channel.recvq
+        if rq:
+            r = rq[0]
+            w = r[0]
+            if r[1] < 0 and not w.done:
+                del rq[0]
+                w.done = True
+                sched._runq.append((w.glet, Multi((v, True))))
+                # sched.yielded(), inlined (sched's globals are set as dict
+                # items: quicker than setting a module attribute)
+                b = _SCHED["_budget"] = sched._budget - 1
+                if b <= 0:
+                    sched._hub.poll()
+                return True
+    target.post_alone(topic, (v,), p.pid)
     return True
 
 
