@@ -220,7 +220,8 @@ class Lowerer:
         return P.ifexp(
             P.is_not(P.cls_of(P.walrus(t, call)), self.h("Multi")),
             P.name(t),
-            P.call(self.h("first"), [P.name(t)]),
+            # (first(_r) inlined: a call costs more than the test)
+            P.ifexp(P.name(t), P.subscript(P.name(t), P.const(0)), P.const(None)),
         )
 
     def explist(self, exprs):
