@@ -193,12 +193,7 @@ class _Builder(BuilderVisitor):
 
     def visitString(self, ctx):
         tok = ctx.start
-        text = tok.text
-        if tok.type == literals.LONGSTRING:
-            level = text.index("[", 1) + 1
-            raw = text[level:-level]
-        else:
-            raw = text[1:-1]
+        raw = literals.raw_string(tok)
         return _mark(String(tok.value, raw, _DELIMITERS[tok.type]), tok)
 
     def visitExp(self, ctx):

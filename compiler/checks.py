@@ -30,44 +30,45 @@ from antlr4.Token import Token
 
 from . import literals as L
 from .errors import LuaSyntaxError
+from .literals import (
+    BREAK,
+    CB,
+    CC,
+    COL,
+    COMMA,
+    CP,
+    DDD,
+    DO,
+    DOT,
+    ELSE,
+    ELSEIF,
+    END,
+    EQ,
+    FOR,
+    FUNCTION,
+    GOTO,
+    GT,
+    IF,
+    IN,
+    LOCAL,
+    LT,
+    OB,
+    OCU,
+    CCU,
+    OP,
+    REPEAT,
+    RETURN,
+    SEMI,
+    THEN,
+    UNTIL,
+    WHILE,
+)
 
 _T = L.SYMBOLS
 _K = L.KEYWORDS
-
-SEMI = _T[";"]
-EQ = _T["="]
-COMMA = _T[","]
-DOT = _T["."]
-COL = _T[":"]
-CC = _T["::"]
-OP = _T["("]
-CP = _T[")"]
-OB = _T["["]
-CB = _T["]"]
-OCU = _T["{"]
-CCU = _T["}"]
-LT = _T["<"]
-GT = _T[">"]
-DDD = _T["..."]
 NAME = L.NAME
 EOF = Token.EOF
 ERROR = L.ERROR
-IF = _K["if"]
-THEN = _K["then"]
-ELSE = _K["else"]
-ELSEIF = _K["elseif"]
-END = _K["end"]
-WHILE = _K["while"]
-DO = _K["do"]
-FOR = _K["for"]
-IN = _K["in"]
-REPEAT = _K["repeat"]
-UNTIL = _K["until"]
-FUNCTION = _K["function"]
-LOCAL = _K["local"]
-RETURN = _K["return"]
-BREAK = _K["break"]
-GOTO = _K["goto"]
 
 # Lua's limits (llimits.h, lparser.c, luaconf.h).
 MAXVARS = 200

@@ -99,6 +99,50 @@ SYMBOLS = {
     ".": _L.DOT,
 }
 
+
+def raw_string(tok):
+    """The source text of a string token between its delimiters."""
+    text = tok._text
+    if tok.type == LONGSTRING:
+        level = text.index("[", 1) + 1
+        return text[level:-level]
+    return text[1:-1]
+
+
+# The token types the recognizer (checks.py) and the tree builder
+# (parser.py) test for, by name.
+SEMI = SYMBOLS[";"]
+EQ = SYMBOLS["="]
+COMMA = SYMBOLS[","]
+DOT = SYMBOLS["."]
+COL = SYMBOLS[":"]
+CC = SYMBOLS["::"]
+OP = SYMBOLS["("]
+CP = SYMBOLS[")"]
+OB = SYMBOLS["["]
+CB = SYMBOLS["]"]
+OCU = SYMBOLS["{"]
+CCU = SYMBOLS["}"]
+LT = SYMBOLS["<"]
+GT = SYMBOLS[">"]
+DDD = SYMBOLS["..."]
+IF = KEYWORDS["if"]
+THEN = KEYWORDS["then"]
+ELSE = KEYWORDS["else"]
+ELSEIF = KEYWORDS["elseif"]
+END = KEYWORDS["end"]
+WHILE = KEYWORDS["while"]
+DO = KEYWORDS["do"]
+FOR = KEYWORDS["for"]
+IN = KEYWORDS["in"]
+REPEAT = KEYWORDS["repeat"]
+UNTIL = KEYWORDS["until"]
+FUNCTION = KEYWORDS["function"]
+LOCAL = KEYWORDS["local"]
+RETURN = KEYWORDS["return"]
+BREAK = KEYWORDS["break"]
+GOTO = KEYWORDS["goto"]
+
 # Display form of every fixed token, as luaX_token2str gives it.
 TOKEN_TEXT = {t: "'%s'" % s for s, t in list(KEYWORDS.items()) + list(SYMBOLS.items())}
 TOKEN_TEXT[EOF] = "<eof>"

@@ -96,6 +96,27 @@ from luaparser.astnodes import (
 )
 
 from . import literals as L
+from .literals import (
+    CC,
+    CCU,
+    COL,
+    COMMA,
+    CP,
+    DDD,
+    DOT,
+    ELSE,
+    ELSEIF,
+    END,
+    EQ,
+    FUNCTION,
+    LT,
+    OB,
+    OCU,
+    OP,
+    RETURN,
+    SEMI,
+    UNTIL,
+)
 
 __all__ = ["build"]
 
@@ -105,25 +126,6 @@ _S = L.SYMBOLS
 _K = L.KEYWORDS
 NAME = L.NAME
 EOF = L.EOF
-SEMI = _S[";"]
-EQ = _S["="]
-COMMA = _S[","]
-DOT = _S["."]
-COL = _S[":"]
-CC = _S["::"]
-OP = _S["("]
-CP = _S[")"]
-OB = _S["["]
-OCU = _S["{"]
-CCU = _S["}"]
-LT = _S["<"]
-DDD = _S["..."]
-ELSE = _K["else"]
-ELSEIF = _K["elseif"]
-END = _K["end"]
-UNTIL = _K["until"]
-RETURN = _K["return"]
-FUNCTION = _K["function"]
 
 _DOT = IndexNotation.DOT
 _SQUARE = IndexNotation.SQUARE
@@ -212,12 +214,6 @@ def _name(tok):
 
 
 def _string(tok):
-    text = tok._text
-    if tok.type == L.LONGSTRING:
-        level = text.index("[", 1) + 1
-        raw = text[level:-level]
-    else:
-        raw = text[1:-1]
     node = _new(String)
     node.__dict__ = {
         "_name": "String",
@@ -226,7 +222,7 @@ def _string(tok):
         "_last_token": tok,
         "wrapped": False,
         "s": tok.value,
-        "raw": raw,
+        "raw": L.raw_string(tok),
         "delimiter": _DELIMITERS[tok.type],
         "lua_line": tok.line,
     }
