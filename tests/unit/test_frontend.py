@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from luaparser import ast as luaparser_ast
 from luaparser import astnodes as A
 
+from luatree import nodes
 from moonlet.compiler import antlr_tree, frontend, literals
 from moonlet.compiler.errors import CompilerBug, LuaSyntaxError
 from moonlet.compiler.frontend import parse
@@ -45,20 +46,6 @@ def message(src, name="t.lua", **kw):
     with pytest.raises(LuaSyntaxError) as info:
         parse(src, name, **kw)
     return info.value.message
-
-
-def nodes(root):
-    """Every node of a tree (iteratively)."""
-    out = []
-    stack = [root]
-    while stack:
-        x = stack.pop()
-        if isinstance(x, list):
-            stack.extend(x)
-        elif isinstance(x, A.Node):
-            out.append(x)
-            stack.extend(v for k, v in x.__dict__.items() if not k.startswith("_"))
-    return out
 
 
 _BIN = {

@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from luaparser import astnodes as A
 
+from luatree import nodes
 from moonlet.compiler import frontend, literals
 from moonlet.compiler.errors import LuaSyntaxError
 
@@ -688,21 +689,10 @@ def test_random_expressions(source):
     assert_same_tree(source)
 
 
-def _nodes(tree):
-    stack = [tree]
-    while stack:
-        x = stack.pop()
-        if isinstance(x, list):
-            stack.extend(x)
-        elif isinstance(x, A.Node):
-            yield x
-            stack.extend(v for k, v in vars(x).items() if not k.startswith("_"))
-
-
 def _luaparser_drops_calls(tree):
     """Whether `tree` has calls right after the first method call on a
     parenthesised object, which luaparser drops (`(o):m()()`)."""
-    for node in _nodes(tree):
+    for node in nodes(tree):
         if type(node) is A.Call:
             func = node.func
             while type(func) is A.Index:
