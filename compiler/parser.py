@@ -198,64 +198,41 @@ def build(tokens):
 # Leaves
 
 
-def _name(tok):
-    node = _new(Name)
-    node.__dict__ = {
-        "_name": "Name",
+def _node(cls, name, first, last, fields):
+    """A node whose attributes are luaparser's common ones, then `fields`."""
+    node = _new(cls)
+    d = {
+        "_name": name,
         "comments": [],
-        "_first_token": tok,
-        "_last_token": tok,
+        "_first_token": first,
+        "_last_token": last,
         "wrapped": False,
-        "id": tok.value,
-        "attribute": None,
-        "lua_line": tok.line,
     }
+    d.update(fields)
+    d["lua_line"] = first.line
+    node.__dict__ = d
     return node
+
+
+def _name(tok):
+    return _node(Name, "Name", tok, tok, {"id": tok.value, "attribute": None})
 
 
 def _string(tok):
-    node = _new(String)
-    node.__dict__ = {
-        "_name": "String",
-        "comments": [],
-        "_first_token": tok,
-        "_last_token": tok,
-        "wrapped": False,
+    fields = {
         "s": tok.value,
         "raw": L.raw_string(tok),
         "delimiter": _DELIMITERS[tok.type],
-        "lua_line": tok.line,
     }
-    return node
+    return _node(String, "String", tok, tok, fields)
 
 
 def _number(tok):
-    node = _new(Number)
-    node.__dict__ = {
-        "_name": "Number",
-        "comments": [],
-        "_first_token": tok,
-        "_last_token": tok,
-        "wrapped": False,
-        "n": tok.value,
-        "lua_line": tok.line,
-    }
-    return node
+    return _node(Number, "Number", tok, tok, {"n": tok.value})
 
 
 def _constant(cls, name, tok, value):
-    node = _new(cls)
-    node.__dict__ = d = {
-        "_name": name,
-        "comments": [],
-        "_first_token": tok,
-        "_last_token": tok,
-        "wrapped": False,
-    }
-    if value is not None:
-        d["value"] = value
-    d["lua_line"] = tok.line
-    return node
+    return _node(cls, name, tok, tok, {} if value is None else {"value": value})
 
 
 def _nil(tok):
@@ -280,22 +257,6 @@ _CONSTANTS = {
     _K["false"]: _false,
     DDD: _varargs,
 }
-
-
-def _node(cls, name, first, last, fields):
-    """A node whose attributes are luaparser's common ones, then `fields`."""
-    node = _new(cls)
-    d = {
-        "_name": name,
-        "comments": [],
-        "_first_token": first,
-        "_last_token": last,
-        "wrapped": False,
-    }
-    d.update(fields)
-    d["lua_line"] = first.line
-    node.__dict__ = d
-    return node
 
 
 # ---------------------------------------------------------------------------
